@@ -1,0 +1,3 @@
+"""quotes: who said what, where and when, from news articles."""
+
+__version__ = "0.1.0"
