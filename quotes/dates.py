@@ -1,0 +1,162 @@
+"""Dates in news English: publication dates for documents, and the day words were said.
+
+Every pattern uses bounded repetition only, so a search over a huge paragraph stays linear.
+Month and weekday names are the only vocabulary; names from the news never appear here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}
+# Words that, right before a date, tie it to the act of speaking ("said on", "announced Thursday").
+LEAD_WORDS = ("on", "said", "says", "told", "tells", "wrote", "writes", "late", "early", "earlier", "last")
+
+
+def _names(table: dict[str, int], abbreviation_dot: bool) -> str:
+    """Capitalised and upper-case forms, longest first, so `Sept.` wins over `Sep`."""
+    forms = sorted(table, key=len, reverse=True)
+    alternation = "|".join(f"{w.capitalize()}|{w.upper()}" for w in forms)
+    return rf"(?:{alternation})\b" + (r"\.?" if abbreviation_dot else "")
+
+
+_MONTH = "(?P<month>" + _names(MONTHS, True) + ")"
+_WEEKDAY = "(?P<weekday>" + _names(WEEKDAYS, True) + ")"
+_SP = r"[ \t\u00a0]{1,3}"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)\b"
+
+_FULL = (
+    rf"\b{_DAY}{_SP}(?:of{_SP})?{_MONTH},?{_SP}{_YEAR}"
+    rf"|{_MONTH}{_SP}{_DAY},?{_SP}{_YEAR}"
+    r"|\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"
+)
+_DAY_MONTH = rf"\b{_DAY}{_SP}(?:of{_SP})?{_MONTH}|{_MONTH}{_SP}{_DAY}\b(?![:.,]?\d)"
+
+FULL_DATE = regex.compile(_FULL)
+# One scan for every phrase that can say when: full dates first, so "7 February 2024" is one phrase.
+WHEN = regex.compile(
+    rf"(?P<full>{_FULL})"
+    rf"|(?P<daymonth>{_DAY_MONTH})"
+    rf"|(?P<wd>{_WEEKDAY})(?!,?{_SP}(?:\d|{_MONTH}))"
+    rf"|(?P<lastmonth>\b[Ll]ast{_SP}month\b)"
+    r"|(?P<yesterday>\b[Yy]esterday\b)"
+)
+_LEAD = regex.compile(
+    rf"(?:\b(?:{'|'.join(LEAD_WORDS)}|On|Last|Late|Early|Earlier)|\b\w+ed|(?:ed|said)on"
+    rf"|{_WEEKDAY},?){_SP}$"
+)
+_LAST = regex.compile(rf"\b[Ll]ast{_SP}$")
+# Quoted words are what someone said, not when: "on Sunday" inside a quote is not said_on.
+# Each pattern stops at the next opening mark, so a run of stray marks is scanned once.
+_QUOTED = regex.compile(r"“[^“”]{0,100000}”|\"[^\"]{0,100000}\"|‘[^‘“”\n]{0,100000}?’(?!\w)")
+
+
+def _month_number(match: regex.Match) -> int:
+    if match.group("mnum"):
+        return int(match.group("mnum"))
+    return MONTHS[match.group("month").rstrip(".").lower()]
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> str | None:
+    """The first full calendar date in `text` (`18 Jan 2024`, `Jan. 18, 2024`, `2024-01-18`) as ISO."""
+    for match in FULL_DATE.finditer(text):
+        date = _make_date(int(match.group("year")), _month_number(match), int(match.group("day")))
+        if date:
+            return date.isoformat()
+    return None
+
+
+def _as_date(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _day_month(month: int, day: int, published: dt.date | None) -> tuple[str | None, str | None]:
+    """A day and month without a year: the publication's year, or the one before if that is later."""
+    if _make_date(2000, month, day) is None:  # 2000 is a leap year: rejects only impossible days
+        return None, None
+    if published is None:
+        return f"--{month:02d}-{day:02d}", "unknown-year"
+    for year in (published.year, published.year - 1, published.year - 2):
+        date = _make_date(year, month, day)
+        if date and date <= published:
+            return date.isoformat(), "day"
+    return None, None
+
+
+def _resolve(match: regex.Match, published: dt.date | None, text: str) -> tuple[str | None, str | None]:
+    if match.group("full"):
+        date = _make_date(int(match.group("year")), _month_number(match), int(match.group("day")))
+        return (date.isoformat(), "day") if date else (None, None)
+    if match.group("daymonth"):
+        return _day_month(_month_number(match), int(match.group("day")), published)
+    if published is None:
+        return None, None
+    if match.group("wd"):
+        weekday = WEEKDAYS[match.group("weekday").rstrip(".").lower()]
+        back = (published.weekday() - weekday) % 7
+        if back == 0 and _LAST.search(text[max(0, match.start() - 8) : match.start()]):
+            back = 7  # "last Friday" on a Friday means a week ago
+        return (published - dt.timedelta(days=back)).isoformat(), "day"
+    if match.group("lastmonth"):
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return f"{first.year:04d}-{first.month:02d}", "month"
+    return (published - dt.timedelta(days=1)).isoformat(), "day"
+
+
+def _is_tied(text: str, match: regex.Match) -> bool:
+    """A date counts only where it dates an act (`said on 7 February`), not a noun (`his Jan. 5 statement`)."""
+    if match.group("lastmonth") or match.group("yesterday"):
+        return True
+    before = text[max(0, match.start() - 30) : match.start()]
+    return not before.strip() or _LEAD.search(before) is not None
+
+
+def _when(text: str, published: dt.date | None) -> tuple[str | None, str | None] | None:
+    """The first tied date phrase outside quote marks, resolved; None when the text names no time."""
+    masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    for match in WHEN.finditer(masked):
+        if _is_tied(masked, match):
+            return _resolve(match, published, masked)
+    return None
+
+
+def resolve_said_on(
+    sentence: str, paragraph: str, published: str | None
+) -> tuple[str | None, str | None]:
+    """(value, precision) of the day the words were said: sentence first, then its paragraph.
+
+    Precision is "day" (`2024-02-07`), "month" (`2024-01`) or "unknown-year" (`--02-07`).
+    The first phrase found decides, even when it cannot be resolved (a weekday without a
+    publication date): a later date in the same text is more likely about something else.
+    """
+    pub = _as_date(published)
+    for text in (sentence, paragraph):
+        found = _when(text or "", pub)
+        if found is not None:
+            return found
+    return None, None
