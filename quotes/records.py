@@ -38,6 +38,7 @@ class Speaker:
     role: str | None = None
     organisation: str | None = None
     gender: str | None = None  # "m", "f" or None when unknown
+    titles: tuple[str, ...] = ()  # role words that name the speaker alone: "prime minister"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,62 @@
+"""The word lists of `data/lexicon.toml`, loaded once, as sets the rules can test against."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Reporting verbs, titles, pronouns and the other word classes of news prose."""
+
+    verb_lemma: dict[str, str]  # inflected form -> lemma
+    indirect_verbs: frozenset[str]  # forms that can open reported content
+    auxiliaries: frozenset[str]
+    pronouns: dict[str, str]  # pronoun -> gender code
+    honorifics: dict[str, str]  # honorific -> gender code ("" when none)
+    titles: frozenset[str]
+    organisation_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    issuing_verbs: frozenset[str]
+    clause_openers: frozenset[str]
+    not_names: frozenset[str]
+    name_particles: frozenset[str]
+    caption_markers: tuple[str, ...]
+    credit_words: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Read the packaged lexicon once per process."""
+    raw = tomllib.loads(
+        resources.files("quotes").joinpath("data", "lexicon.toml").read_text(encoding="utf-8")
+    )
+    verb_lemma: dict[str, str] = {}
+    indirect: set[str] = set()
+    for lemma, entry in raw["verbs"].items():
+        for form in entry["forms"]:
+            verb_lemma[form] = lemma
+            if entry.get("indirect"):
+                indirect.add(form)
+    words = raw["words"]
+    return Lexicon(
+        verb_lemma=verb_lemma,
+        indirect_verbs=frozenset(indirect),
+        auxiliaries=frozenset(words["auxiliaries"]),
+        pronouns=dict(words["pronouns"]),
+        honorifics=dict(words["honorifics"]),
+        titles=frozenset(words["titles"]),
+        organisation_nouns=frozenset(words["organisation_nouns"]),
+        person_nouns=frozenset(words["person_nouns"]),
+        document_nouns=frozenset(words["document_nouns"]),
+        issuing_verbs=frozenset(words["issuing_verbs"]),
+        clause_openers=frozenset(words["clause_openers"]),
+        not_names=frozenset(words["not_names"]),
+        name_particles=frozenset(words["name_particles"]),
+        caption_markers=tuple(words["caption_markers"]),
+        credit_words=tuple(words["credit_words"]),
+    )
