@@ -101,7 +101,7 @@ def _day_month(month: int, day: int, published: dt.date | None) -> tuple[str | N
         return None, None
     if published is None:
         return f"--{month:02d}-{day:02d}", "unknown-year"
-    for year in (published.year, published.year - 1, published.year - 2):
+    for year in (published.year, published.year - 1):
         date = _make_date(year, month, day)
         if date and date <= published:
             return date.isoformat(), "day"

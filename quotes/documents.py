@@ -401,6 +401,8 @@ def text_metadata(body: str) -> dict[str, str]:
 def _title(head: list[str]) -> str | None:
     """The headline: the first line that is not a link, label or byline, if it reads as one."""
     for line in head:
+        if len(line) > MAX_META_LINE:
+            return None
         line = _PREFIX.sub("", line).strip()
         if not line or _is_meta_line(line):
             continue
