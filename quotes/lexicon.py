@@ -27,6 +27,8 @@ class Lexicon:
     name_particles: frozenset[str]
     caption_markers: tuple[str, ...]
     credit_words: tuple[str, ...]
+    abbreviations: frozenset[str]
+    prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,4 +61,6 @@ def lexicon() -> Lexicon:
         name_particles=frozenset(words["name_particles"]),
         caption_markers=tuple(words["caption_markers"]),
         credit_words=tuple(words["credit_words"]),
+        abbreviations=frozenset(words["abbreviations"]),
+        prepositions=frozenset(words["prepositions"]),
     )

@@ -1,0 +1,189 @@
+"""Give each quote span its speaker and cue, by a sieve of rules from most to least precise.
+
+Each rule looks at one span in its sentence and either answers with an `Attribution` or
+passes; the first rule that answers wins, and its name is kept in `rule`. Rules that look
+beyond the sentence (the same paragraph, the paragraph before) run in a second pass, once
+every sentence-level answer is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import regex
+
+from quotes.mentions import parse_subject
+from quotes.reading import Reading, Subject, Verb
+from quotes.records import Span, Speaker
+
+WORDS = regex.compile(r"[\p{L}\p{N}]+")
+ACCORDING_TO = regex.compile(r"\baccording to\s+([^,.;:·“”\"]+)", regex.IGNORECASE)
+MAX_CUE_WORDS = 12
+INTRODUCTION_TAIL = regex.compile(r"^(?:\s+[^\s,:·“”\"]+){0,4}\s*[:,]?\s*$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote, the words that named them, the verb, the rule and its confidence."""
+
+    speaker: Speaker | None
+    mention: str | None
+    cue: str | None
+    rule: str
+    confidence: float
+
+
+def _close_end(span: Span) -> int:
+    return span.close_mark + 1 if span.close_mark >= 0 else span.end
+
+
+def _begin(span: Span) -> int:
+    return span.open_mark if span.open_mark >= 0 else span.start
+
+
+def _answer(reading: Reading, subject: Subject | None, verb: Verb, rule: str, confidence: float) -> Attribution | None:
+    if subject is None:
+        return None
+    speaker = reading.resolve(subject)
+    if speaker is None:
+        return None
+    return Attribution(speaker, subject.mention.surface.strip(), verb.form, rule, confidence)
+
+
+def cue_after_quote(reading: Reading, span: Span) -> Attribution | None:
+    """`“…,” Smith said`, `“…,” said Mr Smith`, `“…,” the spokesman added`."""
+    start = _close_end(span)
+    sentence = reading.sentences.around(start)
+    if start >= sentence.end:
+        return None
+    verbs = reading.verbs(start, sentence.end)
+    if not verbs:
+        return None
+    verb = verbs[0]
+    if len(WORDS.findall(reading.text[start : verb.start])) > MAX_CUE_WORDS:
+        return None
+    if not reading.text[start : verb.start].strip(" \t,—–-"):
+        subject = reading.subject_after(verb, sentence.end)
+    else:
+        subject = reading.subject_before(start, verb)
+    if subject is None or subject.mention.document:
+        return None
+    return _answer(reading, subject, verb, "cue_after_quote", 0.95)
+
+
+def cue_before_quote(reading: Reading, span: Span) -> Attribution | None:
+    """`Smith said: “…”`, `He told reporters, “…”`: the cue introduces the quote."""
+    begin = _begin(span)
+    sentence = reading.sentences.around(begin)
+    verbs = reading.verbs(sentence.start, begin)
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    tail = reading.text[verb.end : begin]
+    if not INTRODUCTION_TAIL.match(tail) or (tail.strip() and tail.strip()[-1] not in ":,"):
+        return None
+    subject = reading.subject_before(sentence.start, verb) or reading.subject_after(verb, begin)
+    return _answer(reading, subject, verb, "cue_before_quote", 0.9)
+
+
+def reporting_clause(reading: Reading, span: Span) -> Attribution | None:
+    """A partial quote inside a reporting sentence goes to that sentence's subject."""
+    begin = _begin(span)
+    sentence = reading.sentences.around(begin)
+    for verb in reversed(reading.verbs(sentence.start, begin)):
+        if verb.form.endswith("ing") and reading.text[sentence.start : verb.start].rstrip().endswith(","):
+            continue
+        answer = _answer(reading, reading.subject_before(sentence.start, verb), verb, "reporting_clause", 0.85)
+        if answer:
+            return answer
+    return None
+
+
+def document_cue(reading: Reading, span: Span) -> Attribution | None:
+    """`“…,” the statement reads` or `according to the statement`: the issuer speaks."""
+    start = _close_end(span)
+    sentence = reading.sentences.around(_begin(span))
+    verbs = reading.verbs(start, sentence.end)
+    if verbs and len(WORDS.findall(reading.text[start : verbs[0].start])) <= MAX_CUE_WORDS:
+        verb = verbs[0]
+        subject = reading.subject_before(start, verb)
+        if subject and subject.mention.document:
+            return _answer(reading, subject, verb, "document_cue", 0.8)
+    according = ACCORDING_TO.search(reading.text, sentence.start, sentence.end)
+    if according:
+        mention = parse_subject(according.group(1))
+        if mention:
+            subject = Subject(mention, according.start(1), None)
+            speaker = reading.resolve(subject)
+            if speaker:
+                return Attribution(speaker, mention.surface.strip(), "according to", "according_to", 0.8)
+    return None
+
+
+SENTENCE_RULES: list[Callable[[Reading, Span], Attribution | None]] = [
+    cue_after_quote,
+    cue_before_quote,
+    reporting_clause,
+    document_cue,
+]
+
+
+def same_paragraph(reading: Reading, span: Span, done: dict[int, Attribution]) -> Attribution | None:
+    """A quote with no cue of its own, beside a quote of the same paragraph that has one."""
+    siblings = [
+        (abs(other.start - span.start), done[i])
+        for i, other in enumerate(reading.spans)
+        if other.paragraph == span.paragraph and i in done and done[i].speaker and done[i].rule in SENTENCE_RULE_NAMES
+    ]
+    if not siblings:
+        return None
+    nearest = min(siblings, key=lambda s: s[0])[1]
+    return Attribution(nearest.speaker, nearest.mention, nearest.cue, "same_paragraph", 0.75)
+
+
+def continued_paragraph(reading: Reading, span: Span, done: dict[int, Attribution]) -> Attribution | None:
+    """A paragraph that is only a quote, right after a quote by a known speaker."""
+    para = reading.paragraphs[span.paragraph]
+    narration = reading.text[para.start : para.end]
+    if WORDS.search(regex.sub(r"[“”\"‘’«»]", "", narration).replace("·", "")):
+        return None
+    previous = [
+        (i, other) for i, other in enumerate(reading.spans) if other.paragraph == span.paragraph - 1 and i in done
+    ]
+    if not previous:
+        return None
+    last = done[previous[-1][0]]
+    if last.speaker is None:
+        return None
+    return Attribution(last.speaker, last.mention, last.cue, "continued_paragraph", 0.7)
+
+
+SENTENCE_RULE_NAMES = {rule.__name__ for rule in SENTENCE_RULES} | {"according_to"}
+CONTEXT_RULES = [same_paragraph, continued_paragraph]
+NOBODY = Attribution(None, None, None, "none", 0.0)
+
+
+def attribute(reading: Reading) -> list[Attribution]:
+    """One attribution per span of the reading, in span order."""
+    done: dict[int, Attribution] = {}
+    for i, span in enumerate(reading.spans):
+        if span.kind not in ("direct", "partial"):
+            continue
+        for rule in SENTENCE_RULES:
+            answer = rule(reading, span)
+            if answer:
+                done[i] = answer
+                reading.discourse.heard(span.start, answer.speaker)
+                break
+    for i, span in enumerate(reading.spans):
+        if i in done or span.kind not in ("direct", "partial"):
+            continue
+        for rule in CONTEXT_RULES:
+            answer = rule(reading, span, done)
+            if answer:
+                done[i] = answer
+                break
+        else:
+            done[i] = NOBODY
+    return [done.get(i, NOBODY) for i in range(len(reading.spans))]

@@ -1,0 +1,268 @@
+"""Who a phrase names: parse a subject phrase, and resolve it within the article.
+
+A `Mention` is what a phrase says (a pronoun, a name with titles, a description). A
+`Discourse` holds everyone the narration has named so far, so that "Mr Hussein", "he",
+"the prime minister" or "the statement" find the speaker they stand for. Names come from
+the text and the speakers data, never from this code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from quotes.lexicon import lexicon
+from quotes.records import Speaker
+from quotes.speakers import SpeakerBook, name_key
+
+TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}\.'’\-]*")
+POSSESSIVE = regex.compile(r"^(.*?)['’]s?$")
+NAME_RUN_CHARS = r"(?:[“\"]\p{Lu}[\p{L}\.]*[”\"]|\p{Lu}[\p{L}\p{M}'’\-\.]*|(?:{particles})-\p{{Lu}}[\p{{L}}\-]*)"
+POST_MODIFIER = regex.compile(r"\s(?:of|for|at|in|from|with|who|which|whose|on|to|and)\s", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What a subject phrase says about its speaker, before resolution."""
+
+    surface: str
+    kind: str  # pronoun / name / description
+    name: str = ""  # for a name: the name without titles
+    titles: str = ""  # title words that stood before the name, lower case
+    gender: str | None = None
+    definite: bool = False
+    head: str = ""  # for a description: the phrase without article, lower case
+    organisation: bool = False
+    document: bool = False
+
+
+def _is_name_token(token: str, position: int) -> bool:
+    lex = lexicon()
+    low = token.lower().strip("“”\"")
+    if token[:1] in "“\"":
+        return position > 0
+    if token[:1].isupper():
+        return low not in lex.not_names or position > 0 and low not in {"the", "a", "an"}
+    head, _, rest = low.partition("-")
+    return bool(rest) and head in lex.name_particles or low in lex.name_particles and position > 0
+
+
+def strip_titles(tokens: list[str]) -> tuple[list[str], list[str], str | None]:
+    """Split "Iraqi Prime Minister Mohammed Shia al-Sudani" into titles and name, with a gender."""
+    lex = lexicon()
+    gender = None
+    last_title = -1
+    for i, token in enumerate(tokens):
+        low = token.lower()
+        if low in lex.honorifics:
+            gender = lex.honorifics[low] or gender
+            last_title = i
+        elif low in lex.titles:
+            last_title = i
+    titles = tokens[: last_title + 1]
+    name = tokens[last_title + 1 :]
+    if name and name[-1].lower() in lex.titles | lex.person_nouns:
+        return tokens, [], gender
+    return titles, name, gender
+
+
+def _words(phrase: str) -> list[str]:
+    return TOKEN.findall(phrase)
+
+
+def parse_subject(phrase: str) -> Mention | None:
+    """Parse the phrase that stands as subject of a reporting verb; None when it names nobody."""
+    lex = lexicon()
+    phrase = phrase.strip(" \t,;:—–-()")
+    words = _words(phrase)
+    if not words or len(words) > 14:
+        return None
+    if len(words) == 1 and words[0].lower() in lex.pronouns:
+        return Mention(phrase, "pronoun", gender=lex.pronouns[words[0].lower()])
+    head_phrase = POST_MODIFIER.split(phrase, maxsplit=1)[0]
+    head_words = _words(head_phrase)
+    if not head_words:
+        return None
+    first = head_words[0].lower()
+    definite = first == "the"
+    indefinite = first in {"a", "an", "one", "another"}
+    if definite or indefinite:
+        head_words = head_words[1:]
+    if not head_words:
+        return None
+    owner_split = next((i for i, w in enumerate(head_words) if POSSESSIVE.match(w) and w[-2:] in ("'s", "’s") and i < len(head_words) - 1), None)
+    if owner_split is not None:
+        possessed = head_words[owner_split + 1 :]
+        name_tokens = [w for w in possessed if _is_name_token(w, 1)]
+        if name_tokens and possessed[-1][:1].isupper():
+            return _name_mention(phrase, possessed)
+        if possessed[-1].lower() in lex.organisation_nouns:
+            return Mention(phrase, "name", name=" ".join(head_words), organisation=True)
+        return Mention(phrase, "description", head=" ".join(w.lower() for w in head_words), definite=False)
+    last = head_words[-1].lower()
+    if _is_name_token(head_words[-1], len(head_words) - 1) and not last in lex.not_names:
+        if not all(_is_name_token(w, i) or w.lower() in lex.titles for i, w in enumerate(head_words)):
+            return None
+        if indefinite:
+            return None
+        mention = _name_mention(phrase, head_words)
+        if mention and definite:
+            return Mention(mention.surface, "name", name=" ".join(head_words), titles=mention.titles, organisation=True)
+        return mention
+    if last in lex.document_nouns:
+        return Mention(phrase, "description", head=last, definite=definite, document=True)
+    if last in lex.organisation_nouns or last in lex.person_nouns or last in lex.titles:
+        described = " ".join(_words(phrase)[1:] if (definite or indefinite) else _words(phrase))
+        return Mention(
+            phrase,
+            "description",
+            head=described if indefinite else " ".join(w.lower() for w in head_words),
+            definite=definite,
+            organisation=last in lex.organisation_nouns,
+        )
+    return None
+
+
+def _name_mention(phrase: str, tokens: list[str]) -> Mention | None:
+    titles, name, gender = strip_titles(tokens)
+    name = [t for t in name if t[:1] not in "“\""]
+    if not name:
+        if titles:
+            return Mention(phrase, "description", head=" ".join(t.lower() for t in titles), definite=True)
+        return None
+    lex = lexicon()
+    organisation = any(t.lower() in lex.organisation_nouns for t in name)
+    return Mention(
+        phrase,
+        "name",
+        name=" ".join(name),
+        titles=" ".join(t.lower() for t in titles),
+        gender=gender,
+        organisation=organisation,
+    )
+
+
+@dataclass
+class Entity:
+    """Someone the narration has named: a speaker and what the article says of them."""
+
+    speaker: Speaker
+    titles: set[str] = field(default_factory=set)
+    full_name_at: int = -1  # where the article last gave the full name
+
+
+class Discourse:
+    """Everyone an article names, in order, to resolve names, pronouns and descriptions."""
+
+    def __init__(self, book: SpeakerBook) -> None:
+        self.book = book
+        self.entities: dict[str, Entity] = {}
+        self.events: list[tuple[int, Entity]] = []  # (position, entity), in text order
+        self.speakers_heard: list[tuple[int, Speaker]] = []
+
+    def _entity(self, speaker: Speaker) -> Entity:
+        key = name_key(speaker.name)
+        if key not in self.entities:
+            self.entities[key] = Entity(speaker)
+        return self.entities[key]
+
+    def _before(self, position: int):
+        for pos, entity in reversed(self.events):
+            if pos < position:
+                yield pos, entity
+
+    def register_name(self, mention: Mention, position: int) -> Entity | None:
+        """Record a name the narration gives at `position`, folding spellings and surnames."""
+        entity = self._resolve_name(mention, position)
+        if entity is None:
+            return None
+        if mention.titles:
+            entity.titles.add(mention.titles)
+        if len(mention.name.split()) > 1:
+            entity.full_name_at = position
+        self.events.append((position, entity))
+        self.events.sort(key=lambda e: e[0])
+        return entity
+
+    def _resolve_name(self, mention: Mention, position: int) -> Entity | None:
+        known = self.book.find(mention.name)
+        if known:
+            return self._entity(known)
+        key = name_key(mention.name)
+        if key in self.entities:
+            return self.entities[key]
+        words = key.split()
+        candidates = []
+        for entity in self.entities.values():
+            their = name_key(entity.speaker.name).split()
+            if len(words) == 1 and words[0] in (their[-1], their[0]) and entity.speaker.kind == "person":
+                candidates.append(entity)
+            elif len(words) > 1 and len(their) > len(words) and their[-len(words) :] == words:
+                candidates.append(entity)
+        if candidates:
+            return max(candidates, key=lambda e: e.full_name_at if e.full_name_at < position else -1)
+        lex = lexicon()
+        if len(words) == 1 and not mention.titles and not mention.organisation:
+            if words[0] in lex.not_names:
+                return None
+        kind = "organisation" if mention.organisation else "person"
+        gender = mention.gender or None
+        return self._entity(Speaker(name=mention.name, kind=kind, gender=gender))
+
+    def heard(self, position: int, speaker: Speaker) -> None:
+        """Note that `speaker` was given a quote at `position` (for "the spokesman added")."""
+        self.speakers_heard.append((position, speaker))
+
+    def resolve(self, mention: Mention, position: int) -> Speaker | None:
+        """The speaker a subject phrase at `position` stands for, or None."""
+        if mention.kind == "name":
+            entity = self.register_name(mention, position)
+            return entity.speaker if entity else None
+        if mention.kind == "pronoun":
+            return self._pronoun(mention.gender, position)
+        if not mention.definite:
+            speaker = Speaker(name=mention.head, kind="unnamed")
+            self.events.append((position, self._entity(speaker)))
+            self.events.sort(key=lambda e: e[0])
+            return speaker
+        return self._description(mention, position)
+
+    def _pronoun(self, gender: str | None, position: int) -> Speaker | None:
+        if gender in ("n", "p"):
+            for _, entity in self._before(position):
+                if entity.speaker.kind == "organisation":
+                    return entity.speaker
+            return None
+        if gender not in ("m", "f"):
+            return None
+        for _, entity in self._before(position):
+            speaker = entity.speaker
+            if speaker.kind != "person":
+                continue
+            if speaker.gender in (None, gender):
+                return speaker
+        return None
+
+    def _description(self, mention: Mention, position: int) -> Speaker | None:
+        head = mention.head
+        last = head.split()[-1] if head else ""
+        for _, entity in self._before(position):
+            speaker = entity.speaker
+            titles = set(entity.titles) | {t.lower() for t in speaker.titles}
+            if any(head == t or t.endswith(" " + head) or head in t.split(" ") for t in titles if t):
+                return speaker
+        for _, entity in self._before(position):
+            speaker = entity.speaker
+            if speaker.kind == "unnamed" and speaker.name.split()[-1].lower() == last:
+                return speaker
+        if mention.organisation:
+            for _, entity in self._before(position):
+                speaker = entity.speaker
+                if speaker.kind == "organisation" and last in name_key(speaker.name).split():
+                    return speaker
+            return None
+        for pos, speaker in reversed(self.speakers_heard):
+            if pos < position and speaker.kind == "person":
+                return speaker
+        return None

@@ -1,0 +1,197 @@
+"""One article as the rules read it: masked narration, sentences, captions, and who is named.
+
+Shared by the quote sieve (attribute.py) and the indirect-speech finder (indirect.py), so both
+resolve a subject the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from quotes.extract import Paragraph, paragraphs
+from quotes.lexicon import lexicon
+from quotes.mentions import Discourse, Mention, parse_subject
+from quotes.records import Span, Speaker
+from quotes.sentences import Sentences, masked
+from quotes.speakers import SpeakerBook
+
+WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+TRAILING_AUX = regex.compile(r"(?:\s+[\p{Ll}'’]+)\s*$")
+NAME_TOKEN = r"(?:[“\"]\p{Lu}[\p{L}\.]*[”\"]|\p{Lu}[\p{L}\p{M}'’\-\.]*\p{L}\.?|\p{Lu}\.?|(?:al|el|bin|ibn|abu)-\p{Lu}[\p{L}\-]*)"
+APPOSITIVE_CLOSERS = {",": ",", "–": "–", "—": "—", ")": "("}
+
+
+@dataclass(frozen=True)
+class Verb:
+    start: int
+    end: int
+    form: str
+    lemma: str
+
+
+@dataclass(frozen=True)
+class Subject:
+    mention: Mention
+    start: int
+    speaker: Speaker | None
+
+
+class Reading:
+    """An article prepared for the rules: masked text, sentences, captions, discourse."""
+
+    def __init__(self, body: str, spans: list[Span], book: SpeakerBook) -> None:
+        lex = lexicon()
+        self.body = body
+        self.spans = spans
+        self.text = masked(body, spans)
+        self.sentences = Sentences(body, spans)
+        self.paragraphs: list[Paragraph] = paragraphs(body)
+        self.captions = {p.index for p in self.paragraphs if self._is_caption(p)}
+        self.discourse = Discourse(book)
+        particles = "|".join(sorted(lex.name_particles, key=len, reverse=True))
+        self.name_run = regex.compile(
+            rf"{NAME_TOKEN}(?:\s(?:(?:{particles})\s)?{NAME_TOKEN})*"
+        )
+        self._register_names()
+
+    def _is_caption(self, para: Paragraph) -> bool:
+        lex = lexicon()
+        line = self.body[para.start : para.end].strip()
+        if any(marker in line for marker in lex.caption_markers):
+            return True
+        if any(line.endswith(". " + credit) or line.endswith(". " + credit + ".") for credit in lex.credit_words):
+            return True
+        words = line.split()
+        return 1 < len(words) <= 4 and all(w[:1].isupper() for w in words) and line[-1:].isalpha()
+
+    def paragraph_of(self, position: int) -> Paragraph:
+        for para in self.paragraphs:
+            if para.start <= position <= para.end:
+                return para
+        return self.paragraphs[-1]
+
+    def _register_names(self) -> None:
+        """Record every person or organisation the narration names, in order."""
+        lex = lexicon()
+        for para in self.paragraphs:
+            if para.index in self.captions:
+                continue
+            for match in self.name_run.finditer(self.text, para.start, para.end):
+                tokens = match.group().split()
+                start = match.start()
+                while tokens and tokens[0].lower() in lex.not_names:
+                    start += len(tokens.pop(0)) + 1
+                if not tokens:
+                    continue
+                before = self.text[max(para.start, start - 5) : start].lower()
+                mention = parse_subject(" ".join(tokens))
+                if mention is None or mention.kind != "name":
+                    continue
+                known = self.discourse.book.find(mention.name)
+                multi = len(mention.name.split()) > 1
+                if known or mention.organisation:
+                    self.discourse.register_name(mention, start)
+                elif before.endswith("the "):
+                    continue
+                elif multi or mention.titles or mention.gender:
+                    self.discourse.register_name(mention, start)
+                elif self._is_known_surname(mention.name):
+                    self.discourse.register_name(mention, start)
+
+    def _is_known_surname(self, word: str) -> bool:
+        low = word.lower()
+        return any(
+            e.speaker.kind == "person" and low in e.speaker.name.lower().split()
+            for e in self.discourse.entities.values()
+        )
+
+    def verbs(self, start: int, end: int, extra: frozenset[str] = frozenset()) -> list[Verb]:
+        """Reporting verbs in the narration between two offsets (lower case only)."""
+        lemma = lexicon().verb_lemma
+        found = []
+        for match in WORD.finditer(self.text, start, end):
+            word = match.group()
+            if not word[:1].islower():
+                continue
+            if word in lemma or word in extra:
+                found.append(Verb(match.start(), match.end(), word, lemma.get(word, word)))
+            elif word[-2:] in ("on", "in", "at") and word[:-2] in lemma:
+                found.append(Verb(match.start(), match.end() - 2, word[:-2], lemma[word[:-2]]))
+        return found
+
+    def subject_before(self, clause_start: int, verb: Verb) -> Subject | None:
+        """The subject phrase that stands before a verb, skipping auxiliaries and an appositive."""
+        lex = lexicon()
+        end = verb.start
+        pre = self.text[clause_start:end]
+        while True:
+            match = TRAILING_AUX.search(pre)
+            if not match or match.group().strip().lower() not in lex.auxiliaries:
+                break
+            pre = pre[: match.start()]
+        stripped = pre.rstrip()
+        if not stripped or stripped.split()[-1].lower() in {"and", "but", "or", "that", "who", "which"}:
+            return None
+        closer = stripped[-1]
+        if closer in APPOSITIVE_CLOSERS:
+            opener = APPOSITIVE_CLOSERS[closer]
+            cut = stripped.rfind(opener, 0, len(stripped) - 1)
+            if cut <= 0:
+                return None
+            stripped = stripped[:cut].rstrip()
+        cut = max(stripped.rfind(c) for c in ",;:(—–")
+        if cut < 0 and "." in stripped:
+            cut = stripped.rfind(". ")
+        phrase = stripped[cut + 1 :]
+        if "·" in phrase:
+            return None
+        mention = parse_subject(phrase)
+        if mention is None:
+            return None
+        position = clause_start + cut + 1 + (len(phrase) - len(phrase.lstrip()))
+        return Subject(mention, position, None)
+
+    def subject_after(self, verb: Verb, limit: int) -> Subject | None:
+        """The subject of an inverted cue: `said Mr Smith, the chief executive`."""
+        rest = self.text[verb.end : limit]
+        match = regex.match(r"\s+([^,.;:!?·“”\"]+)", rest)
+        if not match:
+            return None
+        phrase = match.group(1)
+        phrase = regex.split(r"\s(?:in|on|at|during|after|before|to|when|as|while|last|yesterday|today)\s", phrase)[0]
+        mention = parse_subject(phrase)
+        if mention is None:
+            return None
+        return Subject(mention, verb.end + match.start(1), None)
+
+    def resolve(self, subject: Subject | None) -> Speaker | None:
+        """The speaker a subject stands for (documents resolve to whoever issued them)."""
+        if subject is None:
+            return None
+        if subject.mention.document:
+            return self.issuer(subject.mention.head, subject.start)
+        return self.discourse.resolve(subject.mention, subject.start)
+
+    def issuer(self, head: str, position: int) -> Speaker | None:
+        """Who issued the document that "the statement" points back to."""
+        lex = lexicon()
+        pattern = regex.compile(rf"\b{regex.escape(head)}\b", regex.IGNORECASE)
+        hits = [m.start() for m in pattern.finditer(self.text, 0, position)]
+        for hit in reversed(hits):
+            sentence = self.sentences.around(hit)
+            if self.paragraph_of(hit).index in self.captions:
+                continue
+            for verb in reversed(self.verbs(sentence.start, hit, lex.issuing_verbs)):
+                subject = self.subject_before(sentence.start, verb)
+                if subject and not subject.mention.document and subject.mention.kind != "pronoun":
+                    speaker = self.discourse.resolve(subject.mention, subject.start)
+                    if speaker:
+                        return speaker
+            owner = regex.search(rf"({NAME_TOKEN}(?:\s{NAME_TOKEN})*)['’]s\s+(?:\w+\s+)?$", self.text[sentence.start : hit])
+            if owner:
+                mention = parse_subject(owner.group(1))
+                if mention:
+                    return self.discourse.resolve(mention, sentence.start + owner.start())
+        return None
