@@ -178,7 +178,7 @@ def _is_nickname(text: str, pair: _Pair) -> bool:
     return bool(before and after)
 
 
-def _headline_paragraphs(text: str, paras: list[Paragraph], title: str | None) -> set[int]:
+def headline_paragraphs(text: str, paras: list[Paragraph], title: str | None) -> set[int]:
     """Paragraphs that are the headline (or repeat it): their marks quote nobody."""
     found = set()
     wanted = _headline_key(title) if title else None
@@ -200,7 +200,7 @@ def _headline_key(line: str) -> str:
 def find_spans(body: str, title: str | None = None) -> list[Span]:
     """Every quote span in the body, in order of position."""
     paras = paragraphs(body)
-    headlines = _headline_paragraphs(body, paras, title)
+    headlines = headline_paragraphs(body, paras, title)
     spans: list[Span] = []
     continuing = False
     for para in paras:

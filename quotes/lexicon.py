@@ -14,6 +14,7 @@ class Lexicon:
 
     verb_lemma: dict[str, str]  # inflected form -> lemma
     indirect_verbs: frozenset[str]  # forms that can open reported content
+    bare_verbs: frozenset[str]  # forms whose reported clause may drop "that"
     auxiliaries: frozenset[str]
     pronouns: dict[str, str]  # pronoun -> gender code
     honorifics: dict[str, str]  # honorific -> gender code ("" when none)
@@ -29,6 +30,7 @@ class Lexicon:
     credit_words: tuple[str, ...]
     abbreviations: frozenset[str]
     prepositions: frozenset[str]
+    time_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -39,15 +41,19 @@ def lexicon() -> Lexicon:
     )
     verb_lemma: dict[str, str] = {}
     indirect: set[str] = set()
+    bare: set[str] = set()
     for lemma, entry in raw["verbs"].items():
         for form in entry["forms"]:
             verb_lemma[form] = lemma
             if entry.get("indirect"):
                 indirect.add(form)
+            if entry.get("bare"):
+                bare.add(form)
     words = raw["words"]
     return Lexicon(
         verb_lemma=verb_lemma,
         indirect_verbs=frozenset(indirect),
+        bare_verbs=frozenset(bare),
         auxiliaries=frozenset(words["auxiliaries"]),
         pronouns=dict(words["pronouns"]),
         honorifics=dict(words["honorifics"]),
@@ -63,4 +69,5 @@ def lexicon() -> Lexicon:
         credit_words=tuple(words["credit_words"]),
         abbreviations=frozenset(words["abbreviations"]),
         prepositions=frozenset(words["prepositions"]),
+        time_nouns=frozenset(words["time_nouns"]),
     )

@@ -110,6 +110,8 @@ def parse_subject(phrase: str) -> Mention | None:
         if mention and definite:
             return Mention(mention.surface, "name", name=" ".join(head_words), titles=mention.titles, organisation=True)
         return mention
+    if not (definite or indefinite):
+        return None
     if last in lex.document_nouns:
         return Mention(phrase, "description", head=last, definite=definite, document=True)
     if last in lex.organisation_nouns or last in lex.person_nouns or last in lex.titles:

@@ -19,7 +19,7 @@ def process(article: Article, book: SpeakerBook | None = None) -> list[Quote]:
     """Find and attribute every quote in one article, direct, partial and indirect."""
     body = article.body
     spans = find_spans(body, article.title)
-    reading = Reading(body, spans, book or default_book())
+    reading = Reading(body, spans, book or default_book(), article.title)
     quotes = []
     for span, found in zip(spans, attribute(reading)):
         if span.kind not in ("direct", "partial"):

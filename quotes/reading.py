@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from quotes.extract import Paragraph, paragraphs
+from quotes.extract import Paragraph, headline_paragraphs, paragraphs
 from quotes.lexicon import lexicon
 from quotes.mentions import Discourse, Mention, parse_subject
 from quotes.records import Span, Speaker
@@ -41,7 +41,7 @@ class Subject:
 class Reading:
     """An article prepared for the rules: masked text, sentences, captions, discourse."""
 
-    def __init__(self, body: str, spans: list[Span], book: SpeakerBook) -> None:
+    def __init__(self, body: str, spans: list[Span], book: SpeakerBook, title: str | None = None) -> None:
         lex = lexicon()
         self.body = body
         self.spans = spans
@@ -49,6 +49,7 @@ class Reading:
         self.sentences = Sentences(body, spans)
         self.paragraphs: list[Paragraph] = paragraphs(body)
         self.captions = {p.index for p in self.paragraphs if self._is_caption(p)}
+        self.headlines = headline_paragraphs(body, self.paragraphs, title)
         self.discourse = Discourse(book)
         particles = "|".join(sorted(lex.name_particles, key=len, reverse=True))
         self.name_run = regex.compile(
