@@ -74,26 +74,31 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str, list[str]]:
     warnings: list[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16", warnings
+            text, encoding = data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as err:
             raise BadInput(path, f"invalid UTF-16 at byte {err.start}") from None
-    if b"\x00" in data:
+    elif b"\x00" in data:
         raise BadInput(path, "binary file (NUL bytes), not text")
-    try:
-        text, encoding = data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as err:
-        if err.start >= len(data) - 3 and err.reason == "unexpected end of data":
-            text, encoding = data[: err.start].decode("utf-8-sig"), "utf-8"
-            warnings.append(f"{path}: truncated UTF-8 character at the end dropped")
-        else:
-            try:
-                text, encoding = data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError:
-                text, encoding = data.decode("latin-1"), "latin-1"
-            warnings.append(f"{path}: not UTF-8, decoded as {encoding}")
+    else:
+        text, encoding = _decode_8bit(data, path, warnings)
     if text and len(_CONTROL.findall(text)) > CONTROL_SHARE * len(text):
         raise BadInput(path, "binary file (control characters), not text")
     return text, encoding, warnings
+
+
+def _decode_8bit(data: bytes, path: Path | str, warnings: list[str]) -> tuple[str, str]:
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as err:
+        if err.start >= len(data) - 3 and err.reason == "unexpected end of data":
+            warnings.append(f"{path}: truncated UTF-8 character at the end dropped")
+            return data[: err.start].decode("utf-8-sig"), "utf-8"
+    try:
+        text, encoding = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("latin-1"), "latin-1"
+    warnings.append(f"{path}: not UTF-8, decoded as {encoding}")
+    return text, encoding
 
 
 def normalise(text: str) -> str:
