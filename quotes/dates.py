@@ -22,6 +22,7 @@ WEEKDAYS = {
     "sunday": 6, "sun": 6,
 }
 # Words that, right before a date, tie it to the act of speaking ("said on", "announced Thursday").
+PARAGRAPH_WINDOW = 1000  # characters of the paragraph read on each side of the sentence
 LEAD_WORDS = ("on", "said", "says", "told", "tells", "wrote", "writes", "late", "early", "earlier", "last")
 
 
@@ -46,6 +47,17 @@ _FULL = (
 _DAY_MONTH = rf"\b{_DAY}{_SP}(?:of{_SP})?{_MONTH}|{_MONTH}{_SP}{_DAY}\b(?![:.,]?\d)"
 
 FULL_DATE = regex.compile(_FULL)
+_UNIT = r"(?:days?|weeks?|months?|hours?|years?)"
+# Times told relative to another event ("days later", "the week before"): they say when, but
+# not a day we can know, and they stop the search from borrowing a date from another sentence.
+_RELATIVE = (
+    rf"\b(?:\d{{1,2}}|a|an|a{_SP}few|few|two|three|several|some){_SP}{_UNIT}{_SP}(?:later|earlier|before|after|ago)\b"
+    rf"|\b(?:[Dd]ays|[Ww]eeks|[Mm]onths|[Hh]ours){_SP}(?:later|earlier|before|after|ago)\b"
+    rf"|\b[Tt]he{_SP}(?:next|following|previous|same){_SP}(?:day|week|month|morning|evening)\b"
+    rf"|\b[Tt]he{_SP}(?:day|week|month){_SP}(?:before|after)\b"
+    rf"|\b(?:[Ll]ater|[Ee]arlier){_SP}that{_SP}(?:day|week|month)\b"
+    rf"|\b(?:[Ll]ast|[Tt]his|[Ee]arlier{_SP}this){_SP}week\b"
+)
 # One scan for every phrase that can say when: full dates first, so "7 February 2024" is one phrase.
 WHEN = regex.compile(
     rf"(?P<full>{_FULL})"
@@ -53,6 +65,7 @@ WHEN = regex.compile(
     rf"|(?P<wd>{_WEEKDAY})(?!,?{_SP}(?:\d|{_MONTH}))"
     rf"|(?P<lastmonth>\b[Ll]ast{_SP}month\b)"
     r"|(?P<yesterday>\b[Yy]esterday\b)"
+    rf"|(?P<relative>{_RELATIVE})"
 )
 _LEAD = regex.compile(
     rf"(?:\b(?:{'|'.join(LEAD_WORDS)}|On|Last|Late|Early|Earlier)|\b\w+ed|(?:ed|said)on"
@@ -90,9 +103,10 @@ def _as_date(published: str | None) -> dt.date | None:
     if not published:
         return None
     try:
-        return dt.date.fromisoformat(published[:10])
+        date = dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
+    return date if date.year > 1 else None  # room to count back a week or a month
 
 
 def _day_month(month: int, day: int, published: dt.date | None) -> tuple[str | None, str | None]:
@@ -114,7 +128,7 @@ def _resolve(match: regex.Match, published: dt.date | None, text: str) -> tuple[
         return (date.isoformat(), "day") if date else (None, None)
     if match.group("daymonth"):
         return _day_month(_month_number(match), int(match.group("day")), published)
-    if published is None:
+    if published is None or match.group("relative"):
         return None, None
     if match.group("wd"):
         weekday = WEEKDAYS[match.group("weekday").rstrip(".").lower()]
@@ -130,7 +144,7 @@ def _resolve(match: regex.Match, published: dt.date | None, text: str) -> tuple[
 
 def _is_tied(text: str, match: regex.Match) -> bool:
     """A date counts only where it dates an act (`said on 7 February`), not a noun (`his Jan. 5 statement`)."""
-    if match.group("lastmonth") or match.group("yesterday"):
+    if match.group("lastmonth") or match.group("yesterday") or match.group("relative"):
         return True
     before = text[max(0, match.start() - 30) : match.start()]
     return not before.strip() or _LEAD.search(before) is not None
@@ -145,6 +159,15 @@ def _when(text: str, published: dt.date | None) -> tuple[str | None, str | None]
     return None
 
 
+def _near(paragraph: str, sentence: str) -> str:
+    """The paragraph around the sentence: time phrases far from it date something else."""
+    if len(paragraph) <= 2 * PARAGRAPH_WINDOW:
+        return paragraph
+    at = paragraph.find(sentence) if sentence else -1
+    at = max(at, 0)
+    return paragraph[max(0, at - PARAGRAPH_WINDOW) : at + len(sentence) + PARAGRAPH_WINDOW]
+
+
 def resolve_said_on(
     sentence: str, paragraph: str, published: str | None
 ) -> tuple[str | None, str | None]:
@@ -155,7 +178,7 @@ def resolve_said_on(
     publication date): a later date in the same text is more likely about something else.
     """
     pub = _as_date(published)
-    for text in (sentence, paragraph):
+    for text in (sentence, _near(paragraph or "", sentence or "")):
         found = _when(text or "", pub)
         if found is not None:
             return found

@@ -1,6 +1,10 @@
 """Publication dates and the day words were said, from the phrases news English uses."""
 
+import datetime as dt
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotes.dates import parse_date, resolve_said_on
 
@@ -96,6 +100,40 @@ def test_an_unresolvable_phrase_in_the_sentence_does_not_fall_back():
     assert resolve_said_on(sentence, paragraph, None) == (None, None)
 
 
+def test_a_relative_time_stops_the_paragraph_fallback():
+    sentence = "Days later, the ministry said it knew of no such plan."
+    paragraph = "The minister said on 5 January that troops would leave. " + sentence
+    assert resolve_said_on(sentence, paragraph, "2024-02-08") == (None, None)
+    for phrase in ("the next day", "two weeks later", "a day before", "later that day", "last week"):
+        assert resolve_said_on(f"He said {phrase} that it was over.", paragraph, "2024-02-08") == (None, None)
+
+
+def test_a_long_paragraph_is_read_near_the_sentence():
+    sentence = "“We will vote,” the mayor said."
+    far = "The council met on Tuesday. " + "Rain fell. " * 1000
+    assert resolve_said_on(sentence, far + sentence, "2024-02-08") == (None, None)
+    assert resolve_said_on(sentence, "Rain fell. " * 1000 + "On Monday, " + sentence, "2024-02-08") == (
+        "2024-02-05", "day",
+    )
+
+
 def test_bad_publication_date_is_ignored():
     assert resolve_said_on("He said on Monday.", "", "not a date") == (None, None)
     assert resolve_said_on("He said on 7 February.", "", "") == ("--02-07", "unknown-year")
+    assert resolve_said_on("He said yesterday.", "", "0001-01-01") == (None, None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(list("0123456789 ,.“”\"‘’") + ["on ", "said ", "Monday", "Jan.", "February", "last month"]),
+        max_size=40,
+    ).map("".join),
+    published=st.one_of(st.none(), st.dates().map(str)),
+)
+def test_resolve_said_on_always_answers_a_known_shape(text, published):
+    value, precision = resolve_said_on(text, text, published)
+    assert (value is None) == (precision is None)
+    assert precision in (None, "day", "month", "unknown-year")
+    if precision == "day":
+        assert dt.date.fromisoformat(value).isoformat() == value
