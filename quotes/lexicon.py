@@ -31,6 +31,7 @@ class Lexicon:
     abbreviations: frozenset[str]
     prepositions: frozenset[str]
     time_nouns: frozenset[str]
+    first_name_gender: dict[str, str]  # given name -> "m" or "f"
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,10 @@ def lexicon() -> Lexicon:
             if entry.get("bare"):
                 bare.add(form)
     words = raw["words"]
+    names = tomllib.loads(
+        resources.files("quotes").joinpath("data", "first_names.toml").read_text(encoding="utf-8")
+    )
+    first_name_gender = {n: "m" for n in names["male"]} | {n: "f" for n in names["female"]}
     return Lexicon(
         verb_lemma=verb_lemma,
         indirect_verbs=frozenset(indirect),
@@ -70,4 +75,5 @@ def lexicon() -> Lexicon:
         abbreviations=frozenset(words["abbreviations"]),
         prepositions=frozenset(words["prepositions"]),
         time_nouns=frozenset(words["time_nouns"]),
+        first_name_gender=first_name_gender,
     )

@@ -135,6 +135,8 @@ def _name_mention(phrase: str, tokens: list[str]) -> Mention | None:
         return None
     lex = lexicon()
     organisation = any(t.lower() in lex.organisation_nouns for t in name)
+    if gender is None and len(name) > 1:
+        gender = lex.first_name_gender.get(name[0].lower())
     return Mention(
         phrase,
         "name",
@@ -152,6 +154,19 @@ class Entity:
     speaker: Speaker
     titles: set[str] = field(default_factory=set)
     full_name_at: int = -1  # where the article last gave the full name
+    gender: str | None = None  # from the data, a title (Mr, Ms) or the pronouns the article uses
+
+    def fits(self, gender: str) -> bool:
+        return self.gender in (None, gender)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A name at a position; `oblique` when it stood inside a phrase (at X, with Y) rather than as a subject."""
+
+    position: int
+    entity: Entity
+    oblique: bool = False
 
 
 class Discourse:
@@ -160,31 +175,36 @@ class Discourse:
     def __init__(self, book: SpeakerBook) -> None:
         self.book = book
         self.entities: dict[str, Entity] = {}
-        self.events: list[tuple[int, Entity]] = []  # (position, entity), in text order
+        self.events: list[Event] = []  # in text order
         self.speakers_heard: list[tuple[int, Speaker]] = []
 
     def _entity(self, speaker: Speaker) -> Entity:
         key = name_key(speaker.name)
         if key not in self.entities:
-            self.entities[key] = Entity(speaker)
+            self.entities[key] = Entity(speaker, gender=speaker.gender)
         return self.entities[key]
 
-    def _before(self, position: int):
-        for pos, entity in reversed(self.events):
-            if pos < position:
-                yield pos, entity
+    def _before(self, position: int, subjects_only: bool = False):
+        for event in reversed(self.events):
+            if event.position < position and not (subjects_only and event.oblique):
+                yield event.position, event.entity
 
-    def register_name(self, mention: Mention, position: int) -> Entity | None:
+    def _add(self, position: int, entity: Entity, oblique: bool = False) -> None:
+        self.events.append(Event(position, entity, oblique))
+        self.events.sort(key=lambda e: e.position)
+
+    def register_name(self, mention: Mention, position: int, oblique: bool = False) -> Entity | None:
         """Record a name the narration gives at `position`, folding spellings and surnames."""
         entity = self._resolve_name(mention, position)
         if entity is None:
             return None
         if mention.titles:
             entity.titles.add(mention.titles)
+        if mention.gender and entity.gender is None:
+            entity.gender = mention.gender
         if len(mention.name.split()) > 1:
             entity.full_name_at = position
-        self.events.append((position, entity))
-        self.events.sort(key=lambda e: e[0])
+        self._add(position, entity, oblique)
         return entity
 
     def _resolve_name(self, mention: Mention, position: int) -> Entity | None:
@@ -198,6 +218,8 @@ class Discourse:
         candidates = []
         for entity in self.entities.values():
             their = name_key(entity.speaker.name).split()
+            if mention.gender and not entity.fits(mention.gender):
+                continue
             if len(words) == 1 and words[0] in (their[-1], their[0]) and entity.speaker.kind == "person":
                 candidates.append(entity)
             elif len(words) > 1 and len(their) > len(words) and their[-len(words) :] == words:
@@ -209,8 +231,12 @@ class Discourse:
             if words[0] in lex.not_names:
                 return None
         kind = "organisation" if mention.organisation else "person"
-        gender = mention.gender or None
-        return self._entity(Speaker(name=mention.name, kind=kind, gender=gender))
+        name = mention.name
+        if len(words) == 1 and mention.gender:
+            name = mention.surface.strip().split()[0].rstrip(".").capitalize() + " " + mention.name
+        entity = self._entity(Speaker(name=name, kind=kind, gender=mention.gender or None))
+        entity.gender = entity.gender or mention.gender or None
+        return entity
 
     def heard(self, position: int, speaker: Speaker) -> None:
         """Note that `speaker` was given a quote at `position` (for "the spokesman added")."""
@@ -225,8 +251,7 @@ class Discourse:
             return self._pronoun(mention.gender, position)
         if not mention.definite:
             speaker = Speaker(name=mention.head, kind="unnamed")
-            self.events.append((position, self._entity(speaker)))
-            self.events.sort(key=lambda e: e[0])
+            self._add(position, self._entity(speaker))
             return speaker
         return self._description(mention, position)
 
@@ -238,12 +263,11 @@ class Discourse:
             return None
         if gender not in ("m", "f"):
             return None
-        for _, entity in self._before(position):
-            speaker = entity.speaker
-            if speaker.kind != "person":
-                continue
-            if speaker.gender in (None, gender):
-                return speaker
+        for subjects_only in (True, False):
+            for _, entity in self._before(position, subjects_only):
+                if entity.speaker.kind == "person" and entity.fits(gender):
+                    entity.gender = gender
+                    return entity.speaker
         return None
 
     def _description(self, mention: Mention, position: int) -> Speaker | None:

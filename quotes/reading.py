@@ -20,6 +20,7 @@ from quotes.speakers import SpeakerBook
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 TRAILING_AUX = regex.compile(r"(?:\s+[\p{Ll}'’]+)\s*$")
 NAME_TOKEN = r"(?:[“\"]\p{Lu}[\p{L}\.]*[”\"]|\p{Lu}[\p{L}\p{M}'’\-\.]*\p{L}\.?|\p{Lu}\.?|(?:al|el|bin|ibn|abu)-\p{Lu}[\p{L}\-]*)"
+OBLIQUE = regex.compile(r"\b(?:at|with|to|from|of|for|by|against|about|between|among|into|in|on)\s+(?:the\s+)?$")
 APPOSITIVE_CLOSERS = {",": ",", "–": "–", "—": "—", ")": "("}
 
 
@@ -86,20 +87,19 @@ class Reading:
                     start += len(tokens.pop(0)) + 1
                 if not tokens:
                     continue
-                before = self.text[max(para.start, start - 5) : start].lower()
+                before = self.text[max(para.start, start - 12) : start].lower()
+                oblique = bool(OBLIQUE.search(before))
                 mention = parse_subject(" ".join(tokens))
                 if mention is None or mention.kind != "name":
                     continue
                 known = self.discourse.book.find(mention.name)
                 multi = len(mention.name.split()) > 1
                 if known or mention.organisation:
-                    self.discourse.register_name(mention, start)
+                    self.discourse.register_name(mention, start, oblique)
                 elif before.endswith("the "):
                     continue
-                elif multi or mention.titles or mention.gender:
-                    self.discourse.register_name(mention, start)
-                elif self._is_known_surname(mention.name):
-                    self.discourse.register_name(mention, start)
+                elif multi or mention.titles or mention.gender or self._is_known_surname(mention.name):
+                    self.discourse.register_name(mention, start, oblique)
 
     def _is_known_surname(self, word: str) -> bool:
         low = word.lower()
