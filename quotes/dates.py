@@ -21,8 +21,8 @@ WEEKDAYS = {
     "thursday": 3, "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
     "sunday": 6, "sun": 6,
 }
-# Words that, right before a date, tie it to the act of speaking ("said on", "announced Thursday").
 PARAGRAPH_WINDOW = 1000  # characters of the paragraph read on each side of the sentence
+# Words that, right before a date, tie it to the act of speaking ("said on", "announced Thursday").
 LEAD_WORDS = ("on", "said", "says", "told", "tells", "wrote", "writes", "late", "early", "earlier", "last")
 
 
@@ -35,6 +35,11 @@ def _names(table: dict[str, int], abbreviation_dot: bool) -> str:
 
 _MONTH = "(?P<month>" + _names(MONTHS, True) + ")"
 _WEEKDAY = "(?P<weekday>" + _names(WEEKDAYS, True) + ")"
+# In running prose a weekday is spelled out or abbreviated with a dot: "told The Sun" is no Sunday.
+_PROSE_WEEKDAY = (
+    "(?P<weekday>" + _names({d: n for d, n in WEEKDAYS.items() if len(d) > 5}, False)
+    + "|" + _names({d: n for d, n in WEEKDAYS.items() if len(d) <= 5}, False) + r"\.)"
+)
 _SP = r"[ \t\u00a0]{1,3}"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)\b"
@@ -62,7 +67,7 @@ _RELATIVE = (
 WHEN = regex.compile(
     rf"(?P<full>{_FULL})"
     rf"|(?P<daymonth>{_DAY_MONTH})"
-    rf"|(?P<wd>{_WEEKDAY})(?!,?{_SP}(?:\d|{_MONTH}))"
+    rf"|(?P<wd>{_PROSE_WEEKDAY})(?!,?{_SP}(?:\d|{_MONTH}))"
     rf"|(?P<lastmonth>\b[Ll]ast{_SP}month\b)"
     r"|(?P<yesterday>\b[Yy]esterday\b)"
     rf"|(?P<relative>{_RELATIVE})"

@@ -327,10 +327,15 @@ def _byline(line: str) -> tuple[str | None, str | None] | None:
     for part in regex.split(r"[,|•·]", regex.sub(r"(?i)^\s*by\s+", "", before)):
         part = part.strip(" \t-–—")
         if part and not _WEEKDAY_WORD.match(part):
-            outlet = known_outlet(part) or (part if regex.fullmatch(r"[A-Z]{2,6}", part) else None)
+            outlet = _agency(part)
             if outlet:
                 break
     return outlet, parse_date(line[match.start() : match.end()])
+
+
+def _agency(name: str) -> str | None:
+    """A byline's source: an outlet outlets.toml knows, or an agency acronym (`KUNA`, `IRNA`)."""
+    return known_outlet(name) or (name if regex.fullmatch(r"[A-Z]{2,6}", name) else None)
 
 
 def _known_outlet_line(line: str) -> str | None:
@@ -389,8 +394,7 @@ def text_metadata(body: str) -> dict[str, str]:
         match = _DATELINE.match(line[:200])
         if match and match.group("place") not in NOT_PLACES and len(match.group("place")) >= 3:
             found["dateline"] = match.group("place")
-            agency = match.group("agency") and known_outlet(match.group("agency"))
-            bylines.append((agency, None))
+            bylines.append((_agency(match.group("agency") or ""), None))
             break
     found["published"] = labelled.get("published") or next(
         (when for _, when in bylines if when), None

@@ -51,6 +51,8 @@ def test_parse_date(text, expected):
         ("The mayor said on Wednesday the roads were closed.", "2024-02-08", ("2024-02-07", "day")),
         ("In his remarks on Thursday, the mayor said so.", "2024-02-08", ("2024-02-08", "day")),
         ("The union said Monday it would strike.", "2024-03-01", ("2024-02-26", "day")),
+        ("The union said Fri. it would strike.", "2024-03-01", ("2024-03-01", "day")),
+        ("The minister told The Sun he would resign.", "2024-03-01", (None, None)),
         ("The union said last Friday it would strike.", "2024-03-01", ("2024-02-23", "day")),
         ("The mayor said on Wednesday the roads were closed.", None, (None, None)),
         # relative phrases

@@ -117,6 +117,11 @@ def test_find_files_sorted_recursive_and_files_as_given(tmp_path):
             "Leaders meet in Davos\n\nThe president speaks in Davos on January 17, 2024. AFP\n\nBody.",
             {"title": "Leaders meet in Davos"},
         ),
+        # an agency unknown to outlets.toml, named by its acronym in the dateline
+        (
+            "KUWAIT CITY (KUNA) -- The minister said so.",
+            {"dateline": "KUWAIT CITY", "outlet": "KUNA"},
+        ),
         # an all-caps place with its region, and an em dash
         (
             "WASHINGTON, D.C. — Officials said nothing.",
