@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from quotes.attribute import attribute
+from quotes.dates import resolve_said_on
 from quotes.extract import find_spans
 from quotes.indirect import find_indirect
 from quotes.reading import Reading
@@ -31,4 +34,15 @@ def process(article: Article, book: SpeakerBook | None = None) -> list[Quote]:
         )
     quotes.extend(find_indirect(reading))
     quotes.sort(key=lambda q: (q.start, q.end))
-    return quotes
+    return [_dated(reading, quote, article.published) for quote in quotes]
+
+
+def _dated(reading: Reading, quote: Quote, published: str | None) -> Quote:
+    """The day the words were said, read from the narration of the quote's sentence and paragraph."""
+    first = reading.sentences.around(max(quote.start - 1, 0))
+    last = reading.sentences.around(min(quote.end + 1, len(reading.body) - 1))
+    paragraph = reading.paragraph_of(quote.start)
+    said_on, precision = resolve_said_on(
+        reading.text[first.start : last.end], reading.text[paragraph.start : paragraph.end], published
+    )
+    return replace(quote, said_on=said_on, said_on_precision=precision)
