@@ -40,6 +40,8 @@ def extract(paths: tuple[Path, ...], fmt: str) -> None:
             click.echo(f"quotes: {err}", err=True)
             failed = True
             continue
+        for warning in article.warnings:
+            click.echo(f"quotes: {warning}", err=True)
         records.extend(q.as_record(article.name) for q in process(article))
     if fmt == "jsonl":
         for record in records:
@@ -69,3 +71,82 @@ def eval_(gold: Path, docs: Path | None, quiet: bool) -> None:
 
     report = evaluate_files(gold, docs or Path("seeds"))
     click.echo(format_report(report, details=not quiet))
+
+
+def _db_option(func):
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default="quotes.db",
+        show_default=True,
+        help="The database `quotes build` wrote.",
+    )(func)
+
+
+def _iso_date(_ctx, param, value: str | None) -> str | None:
+    from quotes.publish import is_date
+
+    if value is not None and not is_date(value):
+        raise click.BadParameter(f"{value!r} is not YYYY-MM-DD, YYYY-MM or YYYY", param=param)
+    return value
+
+
+@cli.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="0.0.0.0 to serve the network.")
+@click.option("--port", type=int, default=8001, show_default=True)
+def serve(db_path: Path, host: str, port: int) -> None:
+    """Browse, search and query the quotes in Datasette (read-only)."""
+    from quotes.publish import BadDatabase, serve as run_site
+
+    click.echo(f"Serving {db_path} at http://{host}:{port}/  (Ctrl-C to stop)", err=True)
+    try:
+        run_site(db_path, host=host, port=port)
+    except BadDatabase as err:
+        raise click.ClickException(str(err)) from None
+
+
+@cli.command()
+@_db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "csv"]),
+    default=None,
+    help="Default: the extension of -o, else json.",
+)
+@click.option("--speaker", help="Any name or alias of the speaker, in any case.")
+@click.option("--since", callback=_iso_date, help="Said on or after: YYYY-MM-DD, YYYY-MM or YYYY.")
+@click.option("--until", callback=_iso_date, help="Said on or before: YYYY-MM-DD, YYYY-MM or YYYY.")
+@click.option("--kind", type=click.Choice(["direct", "partial", "indirect"]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Default: stdout.")
+def export(
+    db_path: Path,
+    fmt: str | None,
+    speaker: str | None,
+    since: str | None,
+    until: str | None,
+    kind: str | None,
+    output: Path | None,
+) -> None:
+    """Write quotes with their speaker and article as JSON, JSON lines or CSV (UTF-8)."""
+    import io
+
+    from quotes.publish import EXPORT_FORMATS, BadDatabase, check_database, iter_quotes, write_export
+
+    try:
+        check_database(db_path)
+    except BadDatabase as err:
+        raise click.ClickException(str(err)) from None
+    suffix = output.suffix.lstrip(".").lower() if output else ""
+    fmt = fmt or (suffix if suffix in EXPORT_FORMATS else "json")
+    rows = iter_quotes(db_path, speaker=speaker, since=since, until=until, kind=kind)
+    if output:
+        with output.open("w", encoding="utf-8", newline="") as out:
+            count = write_export(rows, fmt, out)
+        click.echo(f"{count} quotes written to {output}", err=True)
+    else:
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+        write_export(rows, fmt, out)
+        out.detach()

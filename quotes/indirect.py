@@ -20,7 +20,7 @@ from quotes.records import Quote
 from quotes.sentences import Sentence
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
-CLAUSE_END = regex.compile(r"(?:,[”\"’]?|[”\"’],)\s+(?=\p{Ll}+ing\b)|,\s+according to\b|;\s")
+CLAUSE_END = regex.compile(r"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=\p{Ll}+ing\b)|,\s+according to\b|;\s")
 DATELINE = regex.compile(r"^\s*\p{Lu}[\p{Lu}\s\.\-]{1,40}(?:\([^)]{1,30}\))?\s*[:—–-]\s+")
 TEMPORAL = frozenset("yesterday today tonight recently previously already again later earlier".split())
 SUBJECT_PRONOUNS = frozenset("he she it they we i there".split())
@@ -77,7 +77,10 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
 
 def _clause_end(reading: Reading, start: int, end: int) -> int:
     cut = CLAUSE_END.search(reading.text, start, end)
-    stop = cut.start() if cut else end
+    stop = end
+    if cut:
+        punct = cut.group("punct") or ""
+        stop = cut.start() + (len(punct) if any(m in punct for m in MARKS + "’") else 0)
     while stop > start and (reading.body[stop - 1].isspace() or reading.body[stop - 1] in ".…"):
         stop -= 1
     return stop

@@ -11,7 +11,7 @@ from quotes.dates import resolve_said_on
 from quotes.extract import find_spans
 from quotes.indirect import find_indirect
 from quotes.reading import Reading
-from quotes.records import Article, Quote
+from quotes.records import Article, Quote, Span
 from quotes.speakers import SpeakerBook, default_book
 
 WORDS = regex.compile(r"[\p{L}\p{N}]+")
@@ -27,14 +27,22 @@ def process(article: Article, book: SpeakerBook | None = None) -> list[Quote]:
     for span, found in zip(spans, attribute(reading)):
         if span.kind not in ("direct", "partial"):
             continue
-        if found.speaker is None and len(WORDS.findall(span.text)) <= SCARE_MAX_WORDS:
-            continue  # a scare quote: a word or two that nobody is said to speak
+        if found.speaker is None and _is_scare_quote(reading, span):
+            continue
         quotes.append(
             Quote(span.text, span.start, span.end, span.kind, found.speaker, found.mention, found.cue, found.rule, found.confidence)
         )
     quotes.extend(find_indirect(reading))
     quotes.sort(key=lambda q: (q.start, q.end))
     return [_dated(reading, quote, article.published) for quote in quotes]
+
+
+def _is_scare_quote(reading: Reading, span: Span) -> bool:
+    """A word or two in marks, in a sentence where nobody is said to speak."""
+    if len(WORDS.findall(span.text)) > SCARE_MAX_WORDS:
+        return False
+    sentence = reading.sentences.around(span.start)
+    return not reading.verbs(sentence.start, sentence.end)
 
 
 def _dated(reading: Reading, quote: Quote, published: str | None) -> Quote:

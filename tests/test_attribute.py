@@ -1,0 +1,118 @@
+"""The attribution sieve: each rule on prose where it must fire and where it must not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quotes.documents import read_article
+from quotes.pipeline import process
+from quotes.records import Article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def article(body: str, title: str | None = None) -> Article:
+    return Article(path="t.txt", name="t.txt", body=body, sha256="x", title=title)
+
+
+def who(body: str, kind=("direct", "partial")) -> list[tuple[str, str | None, str]]:
+    return [
+        (q.text, q.speaker.name if q.speaker else None, q.rule)
+        for q in process(article(body))
+        if q.kind in kind
+    ]
+
+
+def test_cue_after_quote_with_name_and_with_inversion():
+    body = (
+        "Plant to close\n\n\"This is a painful decision,\" said Sarah Collins, the company's chief executive.\n\n"
+        "\"They knew for months,\" Tom Baker told reporters.\n"
+    )
+    assert who(body) == [
+        ("This is a painful decision,", "Sarah Collins", "cue_after_quote"),
+        ("They knew for months,", "Tom Baker", "cue_after_quote"),
+    ]
+
+
+def test_cue_before_quote_with_colon():
+    body = "Talks resume\n\nForeign Minister Ana Ruiz said: “We are ready to talk.”\n"
+    assert who(body) == [("We are ready to talk.", "Ana Ruiz", "cue_before_quote")]
+
+
+def test_partial_quote_goes_to_the_subject_of_its_reporting_sentence():
+    body = "Exit talks\n\nJohn Park said the exit should be handled through “a process of dialogue,” and left.\n"
+    assert who(body) == [("a process of dialogue,", "John Park", "reporting_clause")]
+
+
+def test_appositive_names_the_person_not_the_organisation():
+    body = (
+        "Markets\n\nRoger Hill, an analyst at Capital Economics, said the plan was ambitious. "
+        "‘The numbers don’t add up,’ he said.\n"
+    )
+    assert who(body) == [("The numbers don’t add up,", "Roger Hill", "cue_after_quote")]
+
+
+def test_shared_surname_goes_to_the_right_person_by_title_and_gender():
+    body = (
+        "Strike vote\n\nUnion leader Tom Baker called it “a betrayal of loyal staff”.\n\n"
+        "His wife, Jane Baker, who works at the plant, said she was shocked. \"I have worked here for 20 years,\" she said.\n\n"
+        "\"We will fight this,\" Mr Baker said.\n"
+    )
+    speakers = [s for _, s, _ in who(body)]
+    assert speakers == ["Tom Baker", "Jane Baker", "Tom Baker"]
+
+
+def test_she_is_never_given_to_a_man():
+    body = "Vote\n\nMr Adam Cole spoke first.\n\n“We lost,” she said.\n"
+    assert who(body) == [("We lost,", None, "none")]
+
+
+def test_pronoun_skips_photo_captions():
+    quotes = process(read_article(SEEDS / "004_b2f01543d6d57b4f.txt"))
+    first = next(q for q in quotes if q.text.startswith("The end of the international coalition"))
+    assert first.speaker.name == "Mohammed Shia al-Sudani"
+    assert first.mention == "he"
+
+
+def test_description_resolves_to_the_person_with_that_title():
+    quotes = process(read_article(SEEDS / "000_d4b36f4aa373779f.txt"))
+    formula = next(q for q in quotes if q.text == "formula")
+    assert formula.speaker.name == "Mohammed Shia al-Sudani"
+    assert formula.mention.lower() == "the prime minister"
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    body = (
+        "Truce\n\nThe Northern Alliance – a group of armed factions – released a statement on Tuesday.\n\n"
+        "“We will continue to defend our people,” the statement reads.\n"
+    )
+    assert who(body) == [("We will continue to defend our people,", "Northern Alliance", "document_cue")]
+
+
+def test_unnamed_speaker_keeps_its_description():
+    body = "Talks\n\nA Pentagon spokeswoman said the meeting was “not a negotiation about withdrawal.”\n"
+    assert who(body) == [("not a negotiation about withdrawal.", "Pentagon spokeswoman", "reporting_clause")]
+
+
+def test_quote_only_paragraph_continues_the_previous_speaker():
+    body = (
+        "Davos\n\n\"The mission is over,\" Ana Ruiz said in Davos.\n\n"
+        "\"It is also time for new relations.\"\n"
+    )
+    assert who(body)[1] == ("It is also time for new relations.", "Ana Ruiz", "continued_paragraph")
+
+
+def test_quote_with_nobody_named_stays_unattributed():
+    body = "Review\n\nThe meeting aimed at “reviewing the mission of the coalition against the group.”\n"
+    assert who(body) == [("reviewing the mission of the coalition against the group.", None, "none")]
+
+
+def test_scare_quotes_are_left_out():
+    body = "Shift\n\nThe government hoped for a transition to an “advisory role.” Talks went on.\n"
+    assert who(body) == []
+
+
+def test_quote_beside_a_cued_quote_in_the_same_paragraph():
+    body = "Gaza\n\n“This is the only solution.” Otherwise, we will see conflict,” Ana Ruiz predicted.\n"
+    assert [s for _, s, _ in who(body)] == ["Ana Ruiz", "Ana Ruiz"]
+    assert who(body)[0][2] == "same_paragraph"

@@ -1,0 +1,52 @@
+"""Indirect speech: reported clauses, fronted clauses, participles, and where none is."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.pipeline import process
+from quotes.records import Article
+
+
+def indirect(body: str) -> list[tuple[str, str | None, str]]:
+    art = Article(path="t.txt", name="t.txt", body=body, sha256="x")
+    return [(q.text, q.speaker.name if q.speaker else None, q.rule) for q in process(art) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, speaker",
+    [
+        ("Ana Ruiz said on 7 February that the talks had failed.", "the talks had failed", "Ana Ruiz"),
+        ("Ana Ruiz said in a speech on Friday that the strikes would stop.", "the strikes would stop", "Ana Ruiz"),
+        ("Ana Ruiz told reporters that the vote was fair.", "the vote was fair", "Ana Ruiz"),
+        ("Ana Ruiz, the party leader, has repeatedly said in recent weeks she would stay.", "she would stay", "Ana Ruiz"),
+        ("The Pentagon said it was unaware of any such plans.", "it was unaware of any such plans", "Pentagon"),
+        ("The plant will close next year, Ana Ruiz said, describing the decision as painful.", "The plant will close next year", "Ana Ruiz"),
+    ],
+)
+def test_reported_speech_shapes(sentence, text, speaker):
+    assert indirect("Head\n\n" + sentence + "\n") [0][:2] == (text, speaker)
+
+
+def test_participle_clause_goes_to_the_main_speaker():
+    body = "Head\n\n“Let’s agree on a time frame,” Ana Ruiz added, saying that only peace will prevent escalation.\n"
+    assert indirect(body) == [("only peace will prevent escalation", "Ana Ruiz", "participle_clause")]
+
+
+def test_clause_is_cut_at_a_trailing_participle_phrase():
+    body = "Head\n\nAna Ruiz said the exit should be handled through “dialogue,” providing the first details.\n"
+    assert indirect(body)[0][0] == "the exit should be handled through “dialogue,”"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Critics claim that the groups use the force as a cover.",  # nobody named
+        "Mr Ruiz reiterated the government's rejection of the attacks.",  # a noun object, no clause
+        "Ana Ruiz said in a statement.",  # no clause at all
+        "The US has pushed back and publicly said the talks are not aimed at withdrawal.",  # subject not beside the verb
+        "Ana Ruiz said: “We will stay.”",  # a direct quote, not reported speech
+    ],
+)
+def test_no_indirect_speech(sentence):
+    assert indirect("Head\n\n" + sentence + "\n") == []
