@@ -1,0 +1,93 @@
+"""The quote desk plugin: each quote shown inside its article, and links to that page.
+
+A journalist checks a quote in its article before citing it; this page is that check. Every quote
+cell on the site links here.
+"""
+
+from __future__ import annotations
+
+from datasette import hookimpl
+from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup
+
+from quotes.publish import DATABASE_NAME, register_functions
+
+QUOTE_SQL = """
+select q.id, q.article_id, q.speaker_id, q.text, q.kind, q.start, q."end", q.cue, q.rule,
+  q.confidence, q.said_on, q.said_on_precision, q.mention, q.statement_id,
+  s.name as speaker, s.role as speaker_role, s.organisation as speaker_organisation,
+  a.title as article_title, a.url as article_url, a.outlet, a.published, a.dateline, a.name as article_name,
+  a.body, st.article_count, st.first_seen
+from quotes q
+join articles a on a.id = q.article_id
+left join speakers s on s.id = q.speaker_id
+left join statements st on st.id = q.statement_id
+where q.id = :id
+"""
+NEIGHBOURS_SQL = """
+select
+  (select id from quotes where article_id = :article and start < :start order by start desc limit 1) as previous,
+  (select id from quotes where article_id = :article and start > :start order by start limit 1) as next,
+  (select count(*) from quotes where article_id = :article) as total,
+  (select count(*) from quotes where article_id = :article and start <= :start) as position
+"""
+SAME_WORDS_SQL = """
+select q.id, a.title as article_title, a.outlet, a.published
+from quotes q join articles a on a.id = q.article_id
+where q.statement_id = :statement and q.id != :id
+order by a.published, a.id
+"""
+
+
+@hookimpl
+def prepare_connection(conn, database):
+    if database == DATABASE_NAME:
+        register_functions(conn)
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/-/quote/(?P<quote_id>\d+)$", quote_page)]
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """A quote's text links to its page, on the quotes table, the view and the canned queries."""
+    if database != DATABASE_NAME or column != "text" or value is None:
+        return None
+    keys = row.keys()
+    if "quote_id" in keys:
+        quote_id = row["quote_id"]
+    elif table == "quotes" and "id" in keys:
+        quote_id = row["id"]
+    else:
+        return None
+    url = datasette.urls.path(f"/-/quote/{quote_id}")
+    return Markup('<a class="quote-link" href="{}">{}</a>').format(url, value)
+
+
+async def quote_page(datasette, request):
+    db = datasette.get_database(DATABASE_NAME)
+    quote_id = int(request.url_vars["quote_id"])
+    quote = (await db.execute(QUOTE_SQL, {"id": quote_id})).first()
+    if quote is None:
+        raise NotFound(f"No quote number {quote_id}")
+    quote = dict(quote)
+    body, start, end = quote.pop("body"), quote["start"], quote["end"]
+    places = {"article": quote["article_id"], "start": start}
+    neighbours = dict((await db.execute(NEIGHBOURS_SQL, places)).first())
+    same_words = []
+    if quote["statement_id"] is not None:
+        found = await db.execute(SAME_WORDS_SQL, {"statement": quote["statement_id"], "id": quote_id})
+        same_words = [dict(row) for row in found]
+    context = {
+        "quote": quote,
+        "before": body[:start],
+        "marked": body[start:end],
+        "after": body[end:],
+        "offsets_match": body[start:end] == quote["text"],
+        "neighbours": neighbours,
+        "same_words": same_words,
+    }
+    html = await datasette.render_template("quote.html", context, request=request)
+    return Response.html(html)
