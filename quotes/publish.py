@@ -138,6 +138,7 @@ def make_datasette(db_path: Path, settings: dict | None = None) -> Datasette:
         metadata=load_metadata(),
         template_dir=str(SITE_DIR / "templates"),
         plugins_dir=str(SITE_DIR / "plugins"),
+        static_mounts=[("quote-desk", str(SITE_DIR / "static"))],
         settings={**SETTINGS, **(settings or {})},
     )
     ds.remove_database("_memory")

@@ -1,0 +1,100 @@
+"""End to end in headless Chromium: what a journalist does first on `quotes serve`."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from test_publish import build_sample_db
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """`quotes serve` in a subprocess on a free port; yields its base URL."""
+    db = build_sample_db(tmp_path_factory.mktemp("browser") / "quotes.db")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from quotes.cli import cli; cli()", "serve", "--db", str(db),
+         "--port", str(port)],
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"quotes serve did not start: {server.stderr.read().decode()}")
+            time.sleep(0.2)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_search_then_check_a_quote_in_its_article(site, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900},
+        )
+        page = browser.new_page()
+        page.goto(site + "/quotes/quotes")
+        expect(page.locator("h1")).to_contain_text("quotes")
+        expect(page.locator("a.quote-link").first).to_be_visible()
+        expect(page.locator("details.column-notes summary")).to_have_text("What the columns mean")
+
+        page.goto(site + "/")
+        page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+        page.fill("#quote-search-q", "pressure")
+        page.press("#quote-search-q", "Enter")
+        page.wait_for_url("**/quotes/quote_list?_search=pressure")
+        links = page.locator("a.quote-link")
+        expect(links).to_have_count(2)
+        page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
+
+        quote_text = links.first.inner_text()
+        links.first.click()
+        page.wait_for_url("**/-/quote/*")
+        mark = page.locator("mark#quote")
+        expect(mark).to_have_text(quote_text)
+        expect(mark).to_be_in_viewport()
+        expect(page.locator(".check-ok")).to_be_visible()
+        page.screenshot(path=str(ARTIFACTS / "quote.png"), full_page=True)
+        browser.close()
