@@ -25,6 +25,7 @@ DATELINE = regex.compile(r"^\s*\p{Lu}[\p{Lu}\s\.\-]{1,40}(?:\([^)]{1,30}\))?\s*[
 TEMPORAL = frozenset("yesterday today tonight recently previously already again later earlier".split())
 SUBJECT_PRONOUNS = frozenset("he she it they we i there".split())
 MIN_CLAUSE_WORDS = 3
+FINITE = frozenset("is are was were has have had will would could should can may might must did does do".split())
 MARKS = "“”\"‘«»"
 
 
@@ -55,7 +56,10 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
         if not object_done:
             object_done = True
             taken = 0
-            while i < len(tokens) and taken < 3 and tokens[i].group().lower() not in ({"that"} | SUBJECT_PRONOUNS):
+            while i < len(tokens) and taken < 3:
+                nxt = tokens[i].group().lower()
+                if nxt == "that" or nxt in SUBJECT_PRONOUNS or nxt in lex.prepositions or (taken and nxt in lex.clause_openers):
+                    break
                 i += 1
                 taken += 1
             continue
@@ -67,6 +71,8 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
         if verb.form not in lex.bare_verbs:
             return None
         if low in lex.clause_openers or word[:1].isupper() or word[:1].isdigit():
+            return tokens[i].start()
+        if any(t.group().lower() in FINITE for t in tokens[i + 1 : i + 4]):
             return tokens[i].start()
         if low.endswith("ly"):
             i += 1

@@ -101,13 +101,14 @@ def parse_subject(phrase: str) -> Mention | None:
             return Mention(phrase, "name", name=" ".join(head_words), organisation=True)
         return Mention(phrase, "description", head=" ".join(w.lower() for w in head_words), definite=False)
     last = head_words[-1].lower()
-    if _is_name_token(head_words[-1], len(head_words) - 1) and not last in lex.not_names:
-        if not all(_is_name_token(w, i) or w.lower() in lex.titles for i, w in enumerate(head_words)):
-            return None
+    if _is_name_token(head_words[-1], len(head_words) - 1) and last not in lex.not_names:
         if indefinite:
             return None
-        mention = _name_mention(phrase, head_words)
-        if mention and definite:
+        run = _trailing_name_run(head_words)
+        if not run:
+            return None
+        mention = _name_mention(phrase, run)
+        if mention and definite and len(run) == len(head_words):
             return Mention(mention.surface, "name", name=" ".join(head_words), titles=mention.titles, organisation=True)
         return mention
     if not (definite or indefinite):
@@ -124,6 +125,15 @@ def parse_subject(phrase: str) -> Mention | None:
             organisation=last in lex.organisation_nouns,
         )
     return None
+
+
+def _trailing_name_run(tokens: list[str]) -> list[str]:
+    """The name at the end of a phrase: "Met Office chief forecaster Paul Gundersen" -> Paul Gundersen."""
+    titles = lexicon().titles
+    start = len(tokens)
+    while start > 0 and (_is_name_token(tokens[start - 1], start - 1) or tokens[start - 1].lower() in titles):
+        start -= 1
+    return tokens[start:]
 
 
 def _name_mention(phrase: str, tokens: list[str]) -> Mention | None:
@@ -158,6 +168,18 @@ class Entity:
 
     def fits(self, gender: str) -> bool:
         return self.gender in (None, gender)
+
+    def may_be_organisation(self) -> bool:
+        """An organisation, or a name nothing marks as a person's (no gender, title or given name)."""
+        if self.speaker.kind == "organisation":
+            return True
+        first = self.speaker.name.split()[0].lower()
+        return (
+            self.speaker.kind == "person"
+            and self.gender is None
+            and not self.titles
+            and first not in lexicon().first_name_gender
+        )
 
 
 @dataclass(frozen=True)
@@ -282,13 +304,19 @@ class Discourse:
             speaker = entity.speaker
             if speaker.kind == "unnamed" and speaker.name.split()[-1].lower() == last:
                 return speaker
+        own_name = mention.surface.split(" ", 1)[-1].strip()
+        if any(word[:1].isupper() for word in own_name.split()):
+            return Speaker(name=own_name, kind="organisation" if mention.organisation else "unnamed")
         if mention.organisation:
             for _, entity in self._before(position):
                 speaker = entity.speaker
                 if speaker.kind == "organisation" and last in name_key(speaker.name).split():
                     return speaker
-            return None
-        for pos, speaker in reversed(self.speakers_heard):
-            if pos < position and speaker.kind == "person":
-                return speaker
-        return None
+            for _, entity in self._before(position, subjects_only=True):
+                if entity.may_be_organisation():
+                    return entity.speaker
+        else:
+            for pos, speaker in reversed(self.speakers_heard):
+                if pos < position and speaker.kind == "person":
+                    return speaker
+        return Speaker(name=own_name, kind="unnamed")

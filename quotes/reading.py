@@ -135,24 +135,30 @@ class Reading:
         stripped = pre.rstrip()
         if not stripped or stripped.split()[-1].lower() in {"and", "but", "or", "that", "who", "which"}:
             return None
+        appositive = None
         closer = stripped[-1]
         if closer in APPOSITIVE_CLOSERS:
             opener = APPOSITIVE_CLOSERS[closer]
             cut = stripped.rfind(opener, 0, len(stripped) - 1)
             if cut <= 0:
                 return None
+            appositive = self._phrase_subject(clause_start, cut + 1, stripped[cut + 1 : -1])
             stripped = stripped[:cut].rstrip()
         cut = max(stripped.rfind(c) for c in ",;:(—–")
         if cut < 0 and "." in stripped:
             cut = stripped.rfind(". ")
-        phrase = stripped[cut + 1 :]
+        subject = self._phrase_subject(clause_start, cut + 1, stripped[cut + 1 :])
+        if subject and appositive and subject.mention.kind == "description" and appositive.mention.kind == "name":
+            return appositive  # "The housing secretary, Angela Rayner, said": the name is the speaker
+        return subject
+
+    def _phrase_subject(self, clause_start: int, offset: int, phrase: str) -> Subject | None:
         if "·" in phrase:
             return None
         mention = parse_subject(phrase)
         if mention is None:
             return None
-        position = clause_start + cut + 1 + (len(phrase) - len(phrase.lstrip()))
-        return Subject(mention, position, None)
+        return Subject(mention, clause_start + offset + (len(phrase) - len(phrase.lstrip())), None)
 
     def subject_after(self, verb: Verb, limit: int) -> Subject | None:
         """The subject of an inverted cue: `said Mr Smith, the chief executive`."""

@@ -116,3 +116,31 @@ def test_quote_beside_a_cued_quote_in_the_same_paragraph():
     body = "Gaza\n\n“This is the only solution.” Otherwise, we will see conflict,” Ana Ruiz predicted.\n"
     assert [s for _, s, _ in who(body)] == ["Ana Ruiz", "Ana Ruiz"]
     assert who(body)[0][2] == "same_paragraph"
+
+
+def test_name_in_an_appositive_beats_the_description_before_it():
+    body = "Homes\n\nThe housing secretary, Angela Rayner, has insisted the target is “achievable” despite warnings.\n"
+    assert who(body) == [("achievable", "Angela Rayner", "reporting_clause")]
+
+
+def test_role_words_before_a_name_are_not_the_speaker():
+    body = "Storm\n\n\"Conditions will remain hazardous,\" said Met Office chief forecaster Paul Gundersen.\n"
+    assert who(body) == [("Conditions will remain hazardous,", "Paul Gundersen", "cue_after_quote")]
+
+
+def test_the_company_is_the_organisation_named_before():
+    body = (
+        "Spills\n\nThames Water said it was working to reduce spills. "
+        "“We recognise we need to do more,” the company said.\n"
+    )
+    assert who(body) == [("We recognise we need to do more,", "Thames Water", "cue_after_quote")]
+
+
+def test_an_unresolved_common_noun_keeps_its_own_words():
+    body = "Fire\n\n\"We ask people to stay away from the burn area,\" the department said in a statement.\n"
+    assert who(body) == [("We ask people to stay away from the burn area,", "department", "cue_after_quote")]
+
+
+def test_a_description_with_a_proper_modifier_names_itself():
+    body = "Talks\n\nThe Ruritanian government said in a statement that “the talks will go on for a while.”\n"
+    assert who(body)[0][1] == "Ruritanian government"

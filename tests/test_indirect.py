@@ -50,3 +50,19 @@ def test_clause_is_cut_at_a_trailing_participle_phrase():
 )
 def test_no_indirect_speech(sentence):
     assert indirect("Head\n\n" + sentence + "\n") == []
+
+
+def test_told_with_an_object_and_a_bare_clause():
+    assert indirect("Head\n\nSteve Reed told MPs the government would act.\n") == [
+        ("the government would act", "Steve Reed", "reported_clause")
+    ]
+
+
+def test_a_place_after_told_is_not_a_clause():
+    assert indirect("Head\n\nMr Tom Baker told reporters outside the plant in Sunderland.\n") == []
+
+
+def test_a_bare_noun_clause_needs_a_finite_verb_close_by():
+    assert indirect("Head\n\nAnthony Marrone said crews had been helped by cooler weather.\n")[0][0] == (
+        "crews had been helped by cooler weather"
+    )
