@@ -20,6 +20,7 @@ from quotes.records import Span, Speaker
 WORDS = regex.compile(r"[\p{L}\p{N}]+")
 ACCORDING_TO = regex.compile(r"\baccording to\s+([^,.;:·“”\"]+)", regex.IGNORECASE)
 MAX_CUE_WORDS = 12
+COLON_INTRO = regex.compile(r"\s*(?P<subject>[^:·“”\"\n]{1,60}?)\s+(?P<verb>\p{Ll}[\p{Ll}\s]{0,30}?)\s*:\s*$")
 INTRODUCTION_TAIL = regex.compile(r"^(?:\s+[^\s,:·“”\"]+){0,4}\s*[:,]?\s*$")
 
 
@@ -87,6 +88,22 @@ def cue_before_quote(reading: Reading, span: Span) -> Attribution | None:
     return _answer(reading, subject, verb, "cue_before_quote", 0.9)
 
 
+def colon_introduction(reading: Reading, span: Span) -> Attribution | None:
+    """`Kim shot back: “…”`: a named subject and a few words of any verb, then a colon."""
+    begin = _begin(span)
+    sentence = reading.sentences.around(begin)
+    intro = COLON_INTRO.match(reading.text, sentence.start, begin)
+    if not intro:
+        return None
+    mention = parse_subject(intro.group("subject"))
+    if mention is None or mention.kind not in ("name", "pronoun"):
+        return None
+    speaker = reading.resolve(Subject(mention, intro.start("subject"), None))
+    if speaker is None:
+        return None
+    return Attribution(speaker, mention.surface.strip(), intro.group("verb"), "colon_introduction", 0.85)
+
+
 def reporting_clause(reading: Reading, span: Span) -> Attribution | None:
     """A partial quote inside a reporting sentence goes to that sentence's subject."""
     begin = _begin(span)
@@ -124,6 +141,7 @@ def document_cue(reading: Reading, span: Span) -> Attribution | None:
 SENTENCE_RULES: list[Callable[[Reading, Span], Attribution | None]] = [
     cue_after_quote,
     cue_before_quote,
+    colon_introduction,
     reporting_clause,
     document_cue,
 ]

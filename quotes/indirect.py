@@ -21,9 +21,17 @@ from quotes.sentences import Sentence
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 CLAUSE_END = regex.compile(r"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=\p{Ll}+ing\b)|,\s+according to\b|;\s")
-DATELINE = regex.compile(r"^\s*\p{Lu}[\p{Lu}\s\.\-]{1,40}(?:\([^)]{1,30}\))?\s*[:—–-]\s+")
+DATELINE = regex.compile(
+    r"\s*\p{Lu}[\p{Lu}\s\.\-]{1,40}(?:,\s*[\p{L}\.]{3,10}\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[:—–-]\s+"
+)
 TEMPORAL = frozenset("yesterday today tonight recently previously already again later earlier".split())
 SUBJECT_PRONOUNS = frozenset("he she it they we i there".split())
+# What may follow the verb of a fronted clause: the sentence's end, a participle, or only a time.
+FRONTED_END = regex.compile(
+    r"(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last\s+\w+))?"
+    r"\s*(?:[.!?]|,\s+\p{Ll}+ing\b|,\s+(?:according|as|while|after|but)\b|$)",
+    regex.IGNORECASE,
+)
 MIN_CLAUSE_WORDS = 3
 FINITE = frozenset("is are was were has have had will would could should can may might must did does do".split())
 MARKS = "“”\"‘«»"
@@ -96,8 +104,8 @@ def _quote(reading: Reading, start: int, end: int, verb: Verb, subject, rule: st
     if start >= end or len(WORD.findall(reading.body, start, end)) < MIN_CLAUSE_WORDS:
         return None
     speaker = reading.resolve(subject)
-    if speaker is None:
-        return None
+    if speaker is None or (subject.mention.definite and speaker.kind == "unnamed"):
+        return None  # reported speech is kept only where the article says whose it is
     return Quote(
         reading.body[start:end], start, end, "indirect", speaker, subject.mention.surface.strip(), verb.form, rule, confidence
     )
@@ -119,7 +127,7 @@ def reported_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote |
 def fronted_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote | None:
     """`Iraq wants a swift withdrawal, the prime minister said.`"""
     after = reading.text[verb.end : sentence.end]
-    if not regex.match(r"\s*(?:[.!?]|,\s+\p{Ll}+ing\b|,\s+according\b|$)", after):
+    if not FRONTED_END.match(after):
         return None
     subject = reading.subject_before(sentence.start, verb)
     if subject is None:

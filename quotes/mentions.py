@@ -305,7 +305,7 @@ class Discourse:
             if speaker.kind == "unnamed" and speaker.name.split()[-1].lower() == last:
                 return speaker
         own_name = mention.surface.split(" ", 1)[-1].strip()
-        if any(word[:1].isupper() for word in own_name.split()):
+        if any(word[:1].isupper() for word in POST_MODIFIER.split(own_name, maxsplit=1)[0].split()):
             return Speaker(name=own_name, kind="organisation" if mention.organisation else "unnamed")
         if mention.organisation:
             for _, entity in self._before(position):

@@ -144,3 +144,20 @@ def test_an_unresolved_common_noun_keeps_its_own_words():
 def test_a_description_with_a_proper_modifier_names_itself():
     body = "Talks\n\nThe Ruritanian government said in a statement that “the talks will go on for a while.”\n"
     assert who(body)[0][1] == "Ruritanian government"
+
+
+def test_colon_introduction_with_any_verb():
+    body = (
+        "Stadium\n\n\"This deal is a giveaway,\" said Councilwoman Rachel Kim.\n\n"
+        "Councilman David Ortiz disagreed.\n\nKim shot back: \"I have read the study.\"\n"
+    )
+    assert who(body)[-1] == ("I have read the study.", "Rachel Kim", "colon_introduction")
+
+
+def test_speakers_taking_turns_keep_their_own_quotes():
+    body = (
+        "Stadium\n\n\"This deal is a giveaway,\" said Councilwoman Rachel Kim. \"Taxpayers will pay.\"\n\n"
+        "Councilman David Ortiz disagreed. \"It will bring jobs,\" he said.\n\n"
+        "\"We listened to every side,\" Mayor Linda Park said.\n"
+    )
+    assert [s for _, s, _ in who(body)] == ["Rachel Kim", "Rachel Kim", "David Ortiz", "Linda Park"]

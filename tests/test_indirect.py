@@ -66,3 +66,16 @@ def test_a_bare_noun_clause_needs_a_finite_verb_close_by():
     assert indirect("Head\n\nAnthony Marrone said crews had been helped by cooler weather.\n")[0][0] == (
         "crews had been helped by cooler weather"
     )
+
+
+def test_fronted_clause_in_wire_copy_with_dateline_and_day():
+    body = (
+        "Cuts\n\nSAN FRANCISCO, March 3 (Reuters) - Acme Corp will cut 10,000 jobs, the company said on Monday, "
+        "as it grapples with slowing demand.\n"
+    )
+    assert indirect(body) == [("Acme Corp will cut 10,000 jobs", "Acme Corp", "fronted_clause")]
+
+
+def test_fronted_clause_not_taken_after_a_statement_phrase():
+    body = "Call\n\nThe minister discussed the matter with her counterpart, the Ruritanian Foreign Ministry said in a statement.\n"
+    assert indirect(body) == []
