@@ -1,8 +1,8 @@
 """Publishing: the Datasette site that serves quotes.db, and `quotes export`.
 
-Both only read the database: Datasette opens it immutable, export opens it `mode=ro`. The SQL
-functions below (`fold`, `date_within`, `fts_query`) are registered on both connections, so "any
-alias finds the speaker" and "said between two dates" mean the same on the site and in an export.
+Both only read the database: Datasette opens it immutable, export opens it `mode=ro`. Both
+connections get the site plugin's SQL functions (`fold`, `date_within`), so "any alias finds the
+speaker" and "said between two dates" mean the same on the site and in an export.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import csv
 import json
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
@@ -19,10 +18,11 @@ from typing import IO
 
 from datasette.app import Datasette
 from datasette.database import Database
-from datasette.utils import escape_fts, parse_metadata
+from datasette.utils import parse_metadata
+
+from quotes.datasette.plugins.quote_desk import DATABASE_NAME, register_functions
 
 SITE_DIR = Path(__file__).resolve().parent / "datasette"
-DATABASE_NAME = "quotes"
 SETTINGS = {
     "sql_time_limit_ms": 3000,
     "facet_time_limit_ms": 500,
@@ -73,40 +73,8 @@ class BadDatabase(Exception):
     """The file cannot be published as it is; str(err) says why and what to do."""
 
 
-def fold(text: str | None) -> str | None:
-    """Case- and form-insensitive key for names: SQLite's lower() only folds ASCII."""
-    if text is None:
-        return None
-    return unicodedata.normalize("NFKC", text).casefold().strip()
-
-
-def date_within(date: str | None, since: str | None, until: str | None) -> bool:
-    """Whether an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) overlaps [since, until].
-
-    Dates are compared at the coarser precision of the two, so a quote dated only "2024-02"
-    is found by a search from 2024-02-10; an empty bound is open. A quote with no date is found
-    only when both bounds are open.
-    """
-    since, until = since or "", until or ""
-    if not date:
-        return not since and not until
-    return date >= since[: len(date)] and date[: len(until)] <= until
-
-
-def fts_query(words: str | None) -> str:
-    """Words as an FTS5 query that cannot be a syntax error: each word (or "phrase") quoted."""
-    return escape_fts(words or "") or '""'
-
-
 def is_date(text: str) -> bool:
     return bool(DATE_RE.match(text))
-
-
-def register_functions(conn: sqlite3.Connection) -> None:
-    """Give a connection the SQL functions the canned queries and the export rely on."""
-    conn.create_function("fold", 1, fold, deterministic=True)
-    conn.create_function("date_within", 3, date_within, deterministic=True)
-    conn.create_function("fts_query", 1, fts_query, deterministic=True)
 
 
 def check_database(db_path: Path, immutable: bool = False) -> None:

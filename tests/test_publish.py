@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from quotes.db import upgrade
-from quotes.publish import date_within, fold, fts_query, load_metadata, make_datasette
+from click.testing import CliRunner
+
+from quotes.cli import cli
+from quotes.datasette.plugins.quote_desk import date_within, fold, fts_query
+from quotes.publish import SITE_DIR, BadDatabase, check_database, load_metadata, make_datasette
 
 # Two small articles written to exercise publishing: HTML in the text, non-ASCII names, the same
 # words in both articles, a quote with no speaker, dates of day and month precision.
@@ -299,3 +304,37 @@ def test_fold_and_fts_query():
     assert fold("ÑÚÑEZ") == fold("ñúñez")
     assert fts_query('don\'t "AND') == '"don\'t" "AND"'
     assert fts_query("") == '""'
+
+
+def test_serve_refuses_a_missing_database(tmp_path):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no such database" in result.output
+
+
+def test_check_database_refuses_other_files(tmp_path):
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table t (x)").connection.close()
+    with pytest.raises(BadDatabase, match="not a quotes database"):
+        check_database(other)
+
+
+def test_immutable_serving_refuses_writes_left_in_the_log(sample_db, tmp_path):
+    db = tmp_path / "quotes.db"
+    db.write_bytes(sample_db.read_bytes())
+    writer = sqlite3.connect(db)
+    writer.execute("pragma journal_mode = wal")
+    writer.execute("pragma wal_autocheckpoint = 0")
+    with writer:
+        writer.execute("update speakers set role = 'x' where id = 1")
+    try:
+        check_database(db)  # a mode=ro reader sees the log: export is fine
+        with pytest.raises(BadDatabase, match="still in its log"):
+            check_database(db, immutable=True)
+    finally:
+        writer.close()
+
+
+def test_site_plugin_needs_only_datasette():
+    """`datasette publish --plugins-dir` installs Datasette, not this package."""
+    source = (SITE_DIR / "plugins" / "quote_desk.py").read_text()
+    assert not re.search(r"^\s*(from quotes[.\w]* import|import quotes\b)", source, re.MULTILINE)

@@ -1,16 +1,55 @@
-"""The quote desk plugin: each quote shown inside its article, and links to that page.
+"""The quote desk plugin: each quote shown inside its article, links to that page, SQL functions.
 
-A journalist checks a quote in its article before citing it; this page is that check. Every quote
-cell on the site links here.
+A journalist checks a quote in its article before citing it; the quote page is that check, and
+every quote cell on the site links to it. The SQL functions serve the canned queries and
+`quotes export` alike. This file needs only Datasette, so a site published with
+`datasette publish --plugins-dir` runs it without installing `quotes`.
 """
 
 from __future__ import annotations
 
+import sqlite3
+import unicodedata
+
 from datasette import hookimpl
+from datasette.utils import escape_fts
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
-from quotes.publish import DATABASE_NAME, register_functions
+DATABASE_NAME = "quotes"
+
+
+def fold(text: str | None) -> str | None:
+    """Case- and form-insensitive key for names: SQLite's lower() only folds ASCII."""
+    if text is None:
+        return None
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def date_within(date: str | None, since: str | None, until: str | None) -> bool:
+    """Whether an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) overlaps [since, until].
+
+    Dates are compared at the coarser precision of the two, so a quote dated only "2024-02"
+    is found by a search from 2024-02-10; an empty bound is open. A quote with no date is found
+    only when both bounds are open.
+    """
+    since, until = since or "", until or ""
+    if not date:
+        return not since and not until
+    return date >= since[: len(date)] and date[: len(until)] <= until
+
+
+def fts_query(words: str | None) -> str:
+    """Words as an FTS5 query that cannot be a syntax error: each word (or "phrase") quoted."""
+    return escape_fts(words or "") or '""'
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """Give a connection the SQL functions the canned queries and the export rely on."""
+    conn.create_function("fold", 1, fold, deterministic=True)
+    conn.create_function("date_within", 3, date_within, deterministic=True)
+    conn.create_function("fts_query", 1, fts_query, deterministic=True)
+
 
 QUOTE_SQL = """
 select q.id, q.article_id, q.speaker_id, q.text, q.kind, q.start, q."end", q.cue, q.rule,
