@@ -9,6 +9,7 @@ the text and the speakers data, never from this code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -71,6 +72,7 @@ def _words(phrase: str) -> list[str]:
     return TOKEN.findall(phrase)
 
 
+@lru_cache(maxsize=65536)
 def parse_subject(phrase: str) -> Mention | None:
     """Parse the phrase that stands as subject of a reporting verb; None when it names nobody."""
     lex = lexicon()

@@ -6,7 +6,9 @@ resolve a subject the same way.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -39,6 +41,19 @@ class Subject:
     speaker: Speaker | None
 
 
+LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’\-])\p{Ll}+(?![\p{L}\p{N}'’\-])")
+GLUED = ("on", "in", "at")  # "confirmedon": a verb glued to the next word by a lost space
+
+
+@lru_cache(maxsize=1)
+def _caption_pattern() -> regex.Pattern:
+    """Caption markers anywhere in a line, or an agency credit closing it ("… in Davos. AFP")."""
+    lex = lexicon()
+    markers = "|".join(regex.escape(m) for m in lex.caption_markers)
+    credits = "|".join(regex.escape(c) for c in lex.credit_words)
+    return regex.compile(rf"{markers}|\.\s(?:{credits})\.?$")
+
+
 class Reading:
     """An article prepared for the rules: masked text, sentences, captions, discourse."""
 
@@ -52,6 +67,9 @@ class Reading:
         self.captions = {p.index for p in self.paragraphs if self._is_caption(p)}
         self.headlines = headline_paragraphs(body, self.paragraphs, title)
         self.discourse = Discourse(book)
+        self._reporting = self._find_verbs(lexicon().verb_lemma)
+        self._reporting_starts = [v.start for v in self._reporting]
+        self._issuing: tuple[list[Verb], list[int]] | None = None
         particles = "|".join(sorted(lex.name_particles, key=len, reverse=True))
         self.name_run = regex.compile(
             rf"{NAME_TOKEN}(?:\s(?:(?:{particles})\s)?{NAME_TOKEN})*"
@@ -59,11 +77,8 @@ class Reading:
         self._register_names()
 
     def _is_caption(self, para: Paragraph) -> bool:
-        lex = lexicon()
         line = self.body[para.start : para.end].strip()
-        if any(marker in line for marker in lex.caption_markers):
-            return True
-        if any(line.endswith(". " + credit) or line.endswith(". " + credit + ".") for credit in lex.credit_words):
+        if _caption_pattern().search(line):
             return True
         words = line.split()
         return 1 < len(words) <= 4 and all(w[:1].isupper() for w in words) and line[-1:].isalpha()
@@ -108,19 +123,27 @@ class Reading:
             for e in self.discourse.entities.values()
         )
 
-    def verbs(self, start: int, end: int, extra: frozenset[str] = frozenset()) -> list[Verb]:
-        """Reporting verbs in the narration between two offsets (lower case only)."""
+    def _find_verbs(self, forms: frozenset[str] | dict[str, str]) -> list[Verb]:
         lemma = lexicon().verb_lemma
         found = []
-        for match in WORD.finditer(self.text, start, end):
+        for match in LOWER_WORD.finditer(self.text):
             word = match.group()
-            if not word[:1].islower():
-                continue
-            if word in lemma or word in extra:
+            if word in forms:
                 found.append(Verb(match.start(), match.end(), word, lemma.get(word, word)))
-            elif word[-2:] in ("on", "in", "at") and word[:-2] in lemma:
-                found.append(Verb(match.start(), match.end() - 2, word[:-2], lemma[word[:-2]]))
+            elif word[-2:] in GLUED and word[:-2] in forms:
+                found.append(Verb(match.start(), match.end() - 2, word[:-2], lemma.get(word[:-2], word[:-2])))
         return found
+
+    def verbs(self, start: int, end: int, issuing: bool = False) -> list[Verb]:
+        """Reporting verbs (and, if asked, verbs that issue a document) in the narration between two offsets."""
+        if not issuing:
+            found, starts = self._reporting, self._reporting_starts
+        else:
+            if self._issuing is None:
+                merged = self._find_verbs(lexicon().verb_lemma.keys() | lexicon().issuing_verbs)
+                self._issuing = (merged, [v.start for v in merged])
+            found, starts = self._issuing
+        return found[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def subject_before(self, clause_start: int, verb: Verb) -> Subject | None:
         """The subject phrase that stands before a verb, skipping auxiliaries and an appositive."""
@@ -190,7 +213,7 @@ class Reading:
             sentence = self.sentences.around(hit)
             if self.paragraph_of(hit).index in self.captions:
                 continue
-            for verb in reversed(self.verbs(sentence.start, hit, lex.issuing_verbs)):
+            for verb in reversed(self.verbs(sentence.start, hit, issuing=True)):
                 subject = self.subject_before(sentence.start, verb)
                 if subject and not subject.mention.document and subject.mention.kind != "pronoun":
                     speaker = self.discourse.resolve(subject.mention, subject.start)

@@ -20,6 +20,7 @@ _QUOTES = str.maketrans({c: "" for c in "“”\"‘’'`«»"})
 _SPACES = regex.compile(r"[\s\-]+")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A spelling-tolerant key: case, quote marks, hyphens and spacing do not matter."""
     text = unicodedata.normalize("NFKC", name).translate(_QUOTES).lower().strip()
