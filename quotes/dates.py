@@ -76,6 +76,12 @@ _LEAD = regex.compile(
     rf"(?:\b(?:{'|'.join(LEAD_WORDS)}|On|Last|Late|Early|Earlier)|\b\w+ed|(?:ed|said)on"
     rf"|{_WEEKDAY},?){_SP}$"
 )
+# Every phrase WHEN finds holds one of these: a cheap test that most sentences name no time.
+_HINT = regex.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|MON|TUE|WED|THU|FRI|SAT|SUN"
+    r"|[Yy]esterday|[Mm]onth|[Ww]eek|[Dd]ays?\b|[Hh]ours?\b|[Yy]ears?\b|[Mm]orning|[Ee]vening"
+)
 _LAST = regex.compile(rf"\b[Ll]ast{_SP}$")
 # Quoted words are what someone said, not when: "on Sunday" inside a quote is not said_on.
 # Each pattern stops at the next opening mark, so a run of stray marks is scanned once.
@@ -157,6 +163,8 @@ def _is_tied(text: str, match: regex.Match) -> bool:
 
 def _when(text: str, published: dt.date | None) -> tuple[str | None, str | None] | None:
     """The first tied date phrase outside quote marks, resolved; None when the text names no time."""
+    if not _HINT.search(text):
+        return None
     masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     for match in WHEN.finditer(masked):
         if _is_tied(masked, match):

@@ -182,9 +182,12 @@ def headline_paragraphs(text: str, paras: list[Paragraph], title: str | None) ->
     """Paragraphs that are the headline (or repeat it): their marks quote nobody."""
     found = set()
     wanted = _headline_key(title) if title else None
+    longest = 2 * len(title) + 20 if title else 0
     for para in paras:
+        if not wanted or para.end - para.start > longest:
+            continue
         key = _headline_key(text[para.start : para.end])
-        if wanted and key and (key == wanted or key.startswith(wanted)):
+        if key and (key == wanted or key.startswith(wanted)):
             found.add(para.index)
     if paras and not wanted:
         first = text[paras[0].start : paras[0].end].strip()
