@@ -160,6 +160,19 @@ def same_paragraph(reading: Reading, span: Span, done: dict[int, Attribution]) -
     return Attribution(nearest.speaker, nearest.mention, nearest.cue, "same_paragraph", 0.75)
 
 
+def quote_runs_on(reading: Reading, span: Span, done: dict[int, Attribution]) -> Attribution | None:
+    """A quote running over paragraphs (no closing mark here) belongs to whoever its last paragraph names."""
+    index = reading.spans.index(span)
+    while 0 <= index < len(reading.spans) and reading.spans[index].close_mark < 0:
+        index += 1
+    if index >= len(reading.spans) or index == reading.spans.index(span):
+        return None
+    last = done.get(index)
+    if last is None or last.speaker is None or last.rule not in SENTENCE_RULE_NAMES:
+        return None
+    return Attribution(last.speaker, last.mention, last.cue, "quote_runs_on", 0.75)
+
+
 def continued_paragraph(reading: Reading, span: Span, done: dict[int, Attribution]) -> Attribution | None:
     """A paragraph that is only a quote, right after a quote by a known speaker."""
     para = reading.paragraphs[span.paragraph]
@@ -178,7 +191,7 @@ def continued_paragraph(reading: Reading, span: Span, done: dict[int, Attributio
 
 
 SENTENCE_RULE_NAMES = {rule.__name__ for rule in SENTENCE_RULES} | {"according_to"}
-CONTEXT_RULES = [same_paragraph, continued_paragraph]
+CONTEXT_RULES = [same_paragraph, quote_runs_on, continued_paragraph]
 NOBODY = Attribution(None, None, None, "none", 0.0)
 
 

@@ -171,10 +171,17 @@ class Entity:
     def fits(self, gender: str) -> bool:
         return self.gender in (None, gender)
 
+    def head_noun(self) -> str:
+        """The noun a description is about: "senior official at the ministry" -> official."""
+        words = POST_MODIFIER.split(self.speaker.name, maxsplit=1)[0].split()
+        return words[-1].lower() if words else ""
+
     def may_be_organisation(self) -> bool:
         """An organisation, or a name nothing marks as a person's (no gender, title or given name)."""
         if self.speaker.kind == "organisation":
             return True
+        if self.speaker.kind == "unnamed":
+            return self.head_noun() in lexicon().organisation_nouns
         first = self.speaker.name.split()[0].lower()
         return (
             self.speaker.kind == "person"
@@ -281,8 +288,8 @@ class Discourse:
 
     def _pronoun(self, gender: str | None, position: int) -> Speaker | None:
         if gender in ("n", "p"):
-            for _, entity in self._before(position):
-                if entity.speaker.kind == "organisation":
+            for _, entity in self._before(position, subjects_only=True):
+                if entity.may_be_organisation():
                     return entity.speaker
             return None
         if gender not in ("m", "f"):
@@ -303,9 +310,8 @@ class Discourse:
             if any(head == t or t.endswith(" " + head) or head in t.split(" ") for t in titles if t):
                 return speaker
         for _, entity in self._before(position):
-            speaker = entity.speaker
-            if speaker.kind == "unnamed" and speaker.name.split()[-1].lower() == last:
-                return speaker
+            if entity.speaker.kind == "unnamed" and entity.head_noun() == last:
+                return entity.speaker
         own_name = mention.surface.split(" ", 1)[-1].strip()
         if any(word[:1].isupper() for word in POST_MODIFIER.split(own_name, maxsplit=1)[0].split()):
             return Speaker(name=own_name, kind="organisation" if mention.organisation else "unnamed")
@@ -321,4 +327,6 @@ class Discourse:
             for pos, speaker in reversed(self.speakers_heard):
                 if pos < position and speaker.kind == "person":
                     return speaker
-        return Speaker(name=own_name, kind="unnamed")
+        speaker = Speaker(name=own_name, kind="unnamed")
+        self._add(position, self._entity(speaker))
+        return speaker

@@ -23,7 +23,7 @@ def process(article: Article, book: SpeakerBook | None = None) -> list[Quote]:
     body = article.body
     spans = find_spans(body, article.title)
     reading = Reading(body, spans, book or default_book(), article.title)
-    quotes = []
+    quotes = find_indirect(reading)  # first: the descriptions it meets ("a senior official") are antecedents
     for span, found in zip(spans, attribute(reading)):
         if span.kind not in ("direct", "partial"):
             continue
@@ -32,7 +32,6 @@ def process(article: Article, book: SpeakerBook | None = None) -> list[Quote]:
         quotes.append(
             Quote(span.text, span.start, span.end, span.kind, found.speaker, found.mention, found.cue, found.rule, found.confidence)
         )
-    quotes.extend(find_indirect(reading))
     quotes.sort(key=lambda q: (q.start, q.end))
     return [_dated(reading, quote, article.published) for quote in quotes]
 

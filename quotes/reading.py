@@ -23,6 +23,8 @@ WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 TRAILING_AUX = regex.compile(r"(?:\s+[\p{Ll}'’]+)\s*$")
 NAME_TOKEN = r"(?:[“\"]\p{Lu}[\p{L}\.]*[”\"]|\p{Lu}[\p{L}\p{M}'’\-\.]*\p{L}\.?|\p{Lu}\.?|(?:al|el|bin|ibn|abu)-\p{Lu}[\p{L}\-]*)"
 OBLIQUE = regex.compile(r"\b(?:at|with|to|from|of|for|by|against|about|between|among|into|in|on)\s+(?:the\s+)?$")
+# After an inverted verb: words up to punctuation, where a full stop before a capital is an abbreviation (Mr. Smith).
+INVERTED_SUBJECT = regex.compile(r"\s+((?:[^,.;:!?·“”\"]|\.(?=\s*\p{Lu}))+)")
 APPOSITIVE_CLOSERS = {",": ",", "–": "–", "—": "—", ")": "("}
 
 
@@ -93,15 +95,15 @@ class Reading:
         """Record every person or organisation the narration names, in order."""
         lex = lexicon()
         for para in self.paragraphs:
-            if para.index in self.captions:
+            if para.index in self.captions or para.index in self.headlines:
                 continue
             for match in self.name_run.finditer(self.text, para.start, para.end):
                 tokens = match.group().split()
                 start = match.start()
                 while tokens and tokens[0].lower() in lex.not_names:
                     start += len(tokens.pop(0)) + 1
-                if not tokens:
-                    continue
+                if not tokens or all(t.isupper() and len(t) > 1 for t in tokens):
+                    continue  # nothing, or a dateline in capitals (BAGHDAD, LOS ANGELES)
                 before = self.text[max(para.start, start - 12) : start].lower()
                 oblique = bool(OBLIQUE.search(before))
                 mention = parse_subject(" ".join(tokens))
@@ -186,7 +188,7 @@ class Reading:
     def subject_after(self, verb: Verb, limit: int) -> Subject | None:
         """The subject of an inverted cue: `said Mr Smith, the chief executive`."""
         rest = self.text[verb.end : limit]
-        match = regex.match(r"\s+([^,.;:!?·“”\"]+)", rest)
+        match = INVERTED_SUBJECT.match(rest)
         if not match:
             return None
         phrase = match.group(1)

@@ -161,3 +161,36 @@ def test_speakers_taking_turns_keep_their_own_quotes():
         "\"We listened to every side,\" Mayor Linda Park said.\n"
     )
     assert [s for _, s, _ in who(body)] == ["Rachel Kim", "Rachel Kim", "David Ortiz", "Linda Park"]
+
+
+def test_a_dateline_is_not_an_organisation():
+    body = (
+        "Fire\n\nLOS ANGELES (AP) — Firefighters contained half of the fire.\n\n"
+        "\"We ask people to stay away,\" the department said in a statement.\n"
+    )
+    assert who(body)[0][1] == "department"
+
+
+def test_a_quote_running_over_paragraphs_takes_the_speaker_its_last_paragraph_names():
+    body = (
+        "Board\n\n“The last two years have been difficult. We lost trust.\n\n"
+        "“Now we have to earn it back,” said Mr. John Smith, who joined in 2015.\n"
+    )
+    assert [(s, r) for _, s, r in who(body)] == [("John Smith", "quote_runs_on"), ("John Smith", "cue_after_quote")]
+
+
+def test_the_official_is_the_unnamed_official_met_before():
+    body = (
+        "Deal\n\nAnna Cole said she disagreed.\n\n"
+        "A senior official at the ministry, who asked not to be named, said the government was watching.\n\n"
+        "'We are concerned,' the official said.\n"
+    )
+    assert who(body)[-1][1] == "senior official at the ministry"
+
+
+def test_it_is_the_organisation_that_spoke_last():
+    body = (
+        "Deal\n\nThe ministry said in a statement that it would review the deal.\n\n"
+        "\"This is a matter for shareholders,\" it added.\n"
+    )
+    assert who(body) == [("This is a matter for shareholders,", "ministry", "cue_after_quote")]
