@@ -73,6 +73,46 @@ def eval_(gold: Path, docs: Path | None, quiet: bool) -> None:
     click.echo(format_report(report, details=not quiet))
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--db",
+    default="quotes.db",
+    show_default=True,
+    help="A SQLite file, or a SQLAlchemy URL (sqlite:///x.db, postgresql+psycopg://...).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that read and extract; one process writes.",
+)
+def build(paths: tuple[Path, ...], db: str, jobs: int) -> None:
+    """Store the quotes of PATHS (files or folders; default seeds/) in the database."""
+    from quotes.build import build as run_build
+
+    def progress(items, length):
+        if length < 50 or not sys.stderr.isatty():
+            return items
+        return _progressbar(items, length)
+
+    summary = run_build(
+        list(paths) or [Path("seeds")],
+        db,
+        jobs=jobs,
+        on_error=lambda message: click.echo(f"quotes: {message}", err=True),
+        progress=progress,
+    )
+    click.echo(summary.line())
+    sys.exit(1 if summary.rejected else 0)
+
+
+def _progressbar(items, length):
+    with click.progressbar(items, length=length, label="Building", file=sys.stderr) as bar:
+        yield from bar
+
+
 def _db_option(func):
     return click.option(
         "--db",

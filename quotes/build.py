@@ -1,0 +1,109 @@
+"""A batch build: files -> articles -> quotes -> the store.
+
+Reading and extraction are pure, so with `jobs > 1` a process pool runs them while this (single)
+process writes every article in input order: the same inputs give the same rows whatever `jobs` is.
+Files are streamed through a bounded window, so memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quotes import db as database
+from quotes.documents import BadInput, find_files, read_article
+from quotes.pipeline import process
+from quotes.records import Article, Quote
+from quotes.store import NEW, REPLACED, UNCHANGED, Store
+
+
+@dataclass
+class Summary:
+    """What a build did; `line()` is the summary the CLI prints."""
+
+    articles: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {NEW: 0, UNCHANGED: 0, REPLACED: 0})
+    rejected: list[str] = field(default_factory=list)
+    quotes_stored: int = 0
+    quotes_total: int = 0
+
+    def line(self) -> str:
+        return (
+            f"{self.articles} articles: {self.counts[NEW]} new, {self.counts[UNCHANGED]} unchanged, "
+            f"{self.counts[REPLACED]} replaced, {len(self.rejected)} rejected; "
+            f"{self.quotes_stored} quotes stored ({self.quotes_total} in the database)"
+        )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One file after the pure stage: an article and its quotes (None when skipped), or an error."""
+
+    path: Path
+    article: Article | None = None
+    quotes: list[Quote] | None = None
+    error: str | None = None
+
+
+def prepare(path: Path, known_sha: str | None = None) -> Prepared:
+    """Read and extract one file; extraction is skipped when the stored copy has the same hash."""
+    try:
+        article = read_article(path)
+    except BadInput as err:
+        return Prepared(path, error=str(err))
+    if article.sha256 == known_sha:
+        return Prepared(path, article)
+    try:
+        return Prepared(path, article, process(article))
+    except Exception as err:  # one article's engine failure must not stop the batch
+        return Prepared(path, error=f"{path}: engine failed: {type(err).__name__}: {err}")
+
+
+def _prepared(files: Sequence[Path], known: dict[str, str], jobs: int) -> Iterator[Prepared]:
+    """Prepared files in input order; in a process pool with at most a few per worker in flight."""
+    if jobs <= 1:
+        for path in files:
+            yield prepare(path, known.get(str(path)))
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        window: deque[Future[Prepared]] = deque()
+        for path in files:
+            window.append(pool.submit(prepare, path, known.get(str(path))))
+            if len(window) >= 4 * jobs:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+
+def build(
+    paths: Sequence[Path],
+    db: str | Path,
+    *,
+    jobs: int = 1,
+    on_error: Callable[[str], None] = lambda message: None,
+    progress: Callable[[Iterator[Prepared], int], Iterator[Prepared]] = lambda items, _n: items,
+) -> Summary:
+    """Migrate `db` to head, then read, extract and store every article file under `paths`."""
+    database.upgrade(db)
+    files = find_files(paths)
+    summary = Summary(articles=len(files))
+    with Store(db) as store:
+        known = store.known()
+        for item in progress(_prepared(files, known, jobs), len(files)):
+            if item.error is not None:
+                summary.rejected.append(item.error)
+                on_error(item.error)
+                continue
+            article = item.article
+            quotes = item.quotes
+            if quotes is None:
+                quotes = [] if store.status(article) == UNCHANGED else process(article)
+            outcome = store.write(article, quotes)
+            summary.counts[outcome] += 1
+            if outcome != UNCHANGED:
+                summary.quotes_stored += len(quotes)
+        summary.quotes_total = store.quote_count()
+    return summary

@@ -1,0 +1,84 @@
+"""Engines, SQLite pragmas and migrations to head: how the store reaches a database.
+
+SQLite needs care that other databases do not: Python's `sqlite3` does not wrap DDL in its
+transactions and `PRAGMA foreign_keys` is ignored inside one, so the driver's own transaction
+handling is switched off and SQLAlchemy emits BEGIN itself (SQLAlchemy's documented recipe).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, make_url
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def database_url(db: str | Path) -> str:
+    """A SQLAlchemy URL for `db`: a URL as given, or a path to a SQLite file."""
+    text = str(db)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text)}"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def make_engine(db: str | Path, *, foreign_keys: bool = True) -> Engine:
+    """An engine for `db`; on SQLite with real transactions, foreign keys and a busy timeout."""
+    url = database_url(db)
+    if not is_sqlite(url):
+        return create_engine(url)
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        dbapi_connection.execute("PRAGMA busy_timeout = 30000")
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def alembic_config(db: str | Path) -> Config:
+    """Alembic's configuration, set in code so the project needs no alembic.ini."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", database_url(db).replace("%", "%%"))
+    return config
+
+
+def upgrade(db: str | Path, revision: str = "head") -> None:
+    """Migrate `db` to `revision` (creating it if needed); never rebuilds, so rows are kept."""
+    command.upgrade(alembic_config(db), revision)
+
+
+def downgrade(db: str | Path, revision: str) -> None:
+    command.downgrade(alembic_config(db), revision)
+
+
+def use_wal(engine: Engine) -> None:
+    """Write-ahead log while building, so readers (`quotes serve`) are not blocked."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            connection.connection.driver_connection.execute("PRAGMA journal_mode = WAL")
+
+
+def seal(engine: Engine) -> None:
+    """Checkpoint and leave the file in rollback-journal mode: one complete file to serve or commit."""
+    if engine.dialect.name != "sqlite":
+        return
+    engine.dispose()
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.execute("PRAGMA journal_mode = DELETE")
+    engine.dispose()
