@@ -32,6 +32,7 @@ FRONTED_END = regex.compile(
     r"\s*(?:[.!?]|,\s+\p{Ll}+ing\b|,\s+(?:according|as|while|after|but)\b|$)",
     regex.IGNORECASE,
 )
+ABBREVIATION_DOT = regex.compile(r"(?<=\p{L})\.(?=\s+\d)")  # "Jan. 5": not the end of anything
 MIN_CLAUSE_WORDS = 3
 FINITE = frozenset("is are was were has have had will would could should can may might must did does do".split())
 MARKS = "“”\"‘«»"
@@ -46,11 +47,14 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
     while i < len(tokens):
         word = tokens[i].group()
         low = word.lower()
-        gap = reading.text[verb.end : tokens[i].start()]
-        if any(c in gap for c in ",.;:·" + MARKS):
+        gap = reading.text[verb.end : tokens[i].start() + 1]  # with the next character, so "Jan. 5" reads whole
+        if any(c in ABBREVIATION_DOT.sub("", gap) for c in ",.;:·" + MARKS):
             return None
         if low == "that":
             return tokens[i + 1].start() if i + 1 < len(tokens) else None
+        if low in lex.calendar_words or (low.isdigit() and len(low) <= 2):
+            i += 1
+            continue
         if low in lex.prepositions or low in TEMPORAL:
             i += 1
             taken = 0

@@ -31,6 +31,7 @@ class Lexicon:
     abbreviations: frozenset[str]
     prepositions: frozenset[str]
     time_nouns: frozenset[str]
+    calendar_words: frozenset[str]
     first_name_gender: dict[str, str]  # given name -> "m" or "f"
 
 
@@ -75,5 +76,6 @@ def lexicon() -> Lexicon:
         abbreviations=frozenset(words["abbreviations"]),
         prepositions=frozenset(words["prepositions"]),
         time_nouns=frozenset(words["time_nouns"]),
+        calendar_words=frozenset(words["calendar_words"]),
         first_name_gender=first_name_gender,
     )

@@ -79,3 +79,15 @@ def test_fronted_clause_in_wire_copy_with_dateline_and_day():
 def test_fronted_clause_not_taken_after_a_statement_phrase():
     body = "Call\n\nThe minister discussed the matter with her counterpart, the Ruritanian Foreign Ministry said in a statement.\n"
     assert indirect(body) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ana Ruiz said Tuesday that the plan had failed.",
+        "Ana Ruiz said Jan. 5 that the plan had failed.",
+        "Ana Ruiz told The Associated Press on Tuesday that the plan had failed.",
+    ],
+)
+def test_days_and_dates_after_the_verb_are_skipped(sentence):
+    assert indirect("Head\n\n" + sentence + "\n")[0][:2] == ("the plan had failed", "Ana Ruiz")
