@@ -9,16 +9,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import text
 
-from quotes.db import make_engine
+from quotes.db import include_name, make_engine
 from quotes.models import Base
-
-FTS_PREFIX = "quotes_fts"
-
-
-def include_name(name: str | None, type_: str, _parent_names: dict) -> bool:
-    """Leave the FTS virtual table and its shadow tables out of autogenerate's comparison."""
-    return not (type_ == "table" and name is not None and name.startswith(FTS_PREFIX))
-
 
 def run_migrations() -> None:
     engine = make_engine(context.config.get_main_option("sqlalchemy.url"), foreign_keys=False)

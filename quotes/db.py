@@ -7,6 +7,8 @@ handling is switched off and SQLAlchemy emits BEGIN itself (SQLAlchemy's documen
 
 from __future__ import annotations
 
+import sqlite3
+import warnings
 from pathlib import Path
 
 from alembic import command
@@ -48,6 +50,11 @@ def make_engine(db: str | Path, *, foreign_keys: bool = True) -> Engine:
     return engine
 
 
+def include_name(name: str | None, type_: str, _parent_names: dict) -> bool:
+    """Alembic autogenerate filter: the FTS table and its shadow tables are not in the models."""
+    return not (type_ == "table" and name is not None and name.startswith("quotes_fts"))
+
+
 def alembic_config(db: str | Path) -> Config:
     """Alembic's configuration, set in code so the project needs no alembic.ini."""
     config = Config()
@@ -79,6 +86,9 @@ def seal(engine: Engine) -> None:
     engine.dispose()
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        raw.execute("PRAGMA journal_mode = DELETE")
+        try:
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            raw.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.OperationalError as err:  # a reader holds the file: its rows are safe in the log
+            warnings.warn(f"{engine.url.database}: left in WAL mode ({err}); build again to seal it")
     engine.dispose()

@@ -68,7 +68,7 @@ class Store:
     def known(self) -> dict[str, str]:
         """Every stored article's path and content hash."""
         with self.engine.connect() as connection:
-            return dict(connection.execute(select(ArticleRow.path, ArticleRow.sha256)).tuples().all())
+            return dict(connection.execute(select(ArticleRow.path, ArticleRow.sha256)).all())
 
     def quote_count(self) -> int:
         with self.engine.connect() as connection:
@@ -188,7 +188,7 @@ def _speakers(session: Session, quotes: Sequence[Quote]) -> dict[str, int]:
             select(SpeakerAliasRow.speaker_id, SpeakerAliasRow.alias).where(
                 SpeakerAliasRow.speaker_id.in_(ids.values())
             )
-        ).tuples()
+        ).all()
     )
     wanted = [(ids[name], alias) for name, names in aliases.items() for alias in dict.fromkeys(names)]
     missing = [{"speaker_id": sid, "alias": alias} for sid, alias in wanted if (sid, alias) not in have]
@@ -205,11 +205,11 @@ def _statements(session: Session, texts: Iterable[str]) -> dict[str, int]:
     lookup = select(StatementRow.normalised_text, StatementRow.id).where(
         StatementRow.normalised_text.in_(keys)
     )
-    ids = dict(session.execute(lookup).tuples().all())
+    ids = dict(session.execute(lookup).all())
     missing = [{"normalised_text": k, "article_count": 0} for k in keys if k not in ids]
     if missing:
         session.execute(insert(StatementRow), missing)
-        ids = dict(session.execute(lookup).tuples().all())
+        ids = dict(session.execute(lookup).all())
     return ids
 
 

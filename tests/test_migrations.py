@@ -1,0 +1,89 @@
+"""The migrations make exactly the models' schema, and move a database holding data both ways."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from contextlib import closing
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from quotes.db import alembic_config, downgrade, include_name, make_engine, upgrade
+from quotes.models import Base
+
+FTS_SHADOWS = {"quotes_fts", "quotes_fts_data", "quotes_fts_idx", "quotes_fts_docsize", "quotes_fts_config"}
+
+
+def schema(db) -> dict[str, set[str]]:
+    with closing(sqlite3.connect(db)) as connection:
+        rows = connection.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+        found: dict[str, set[str]] = {}
+        for kind, name in rows:
+            found.setdefault(kind, set()).add(name)
+        return found
+
+
+def test_revisions_form_one_line():
+    script = ScriptDirectory.from_config(alembic_config("unused.db"))
+    assert [r.revision for r in script.walk_revisions()] == ["0002", "0001"]
+
+
+def test_models_and_migrations_agree(tmp_path):
+    db = tmp_path / "m.db"
+    upgrade(db)
+    engine = make_engine(db)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
+
+
+def test_head_makes_fts_triggers_and_view(tmp_path):
+    db = tmp_path / "m.db"
+    upgrade(db)
+    found = schema(db)
+    assert FTS_SHADOWS <= found["table"]
+    assert found["trigger"] == {"quotes_fts_insert", "quotes_fts_delete", "quotes_fts_update"}
+    assert found["view"] == {"quote_list"}
+    with closing(sqlite3.connect(db)) as connection:
+        (sql,) = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'quotes_fts'").fetchone()
+    assert 'content="quotes"' in sql  # the form Datasette recognises
+
+
+def test_upgrade_downgrade_upgrade_on_a_database_holding_data(built_db, tmp_path, tables):
+    db = tmp_path / "q.db"
+    shutil.copy(built_db, db)
+    downgrade(db, "base")
+    assert set(schema(db)) == {"table"} and schema(db)["table"] == {"alembic_version"}
+    upgrade(db)
+    assert schema(db) == schema(built_db)
+    assert all(not rows for name, rows in tables(db).items() if name != "alembic_version")
+
+
+def test_previous_revision_migrated_keeps_its_rows(built_db, tmp_path, tables, seed_rows):
+    db = tmp_path / "q.db"
+    shutil.copy(built_db, db)
+    downgrade(db, "0001")
+    with closing(sqlite3.connect(db)) as connection:
+        assert "statement_id" not in {row[1] for row in connection.execute("PRAGMA table_info(quotes)")}
+        assert connection.execute("SELECT count(*) FROM quotes").fetchone()[0] == len(seed_rows["quotes"])
+    upgrade(db)
+    # The rows come back as a build at head makes them: statements are relinked from the quotes.
+    assert tables(db) == seed_rows
+    with closing(sqlite3.connect(db)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('integrity-check')").fetchall() == []
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_fts_triggers_still_fire_after_the_batch_migration(built_db, tmp_path):
+    db = tmp_path / "q.db"
+    shutil.copy(built_db, db)
+    downgrade(db, "0001")
+    upgrade(db)
+    with closing(sqlite3.connect(db)) as connection, connection:
+        connection.execute("UPDATE quotes SET text = 'zebracrossing' WHERE id = 1")
+        hits = connection.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'zebracrossing'").fetchall()
+    assert hits == [(1,)]
