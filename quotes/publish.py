@@ -1,8 +1,8 @@
 """Publishing: the Datasette site that serves quotes.db, and `quotes export`.
 
 Both only read the database: Datasette opens it immutable, export opens it `mode=ro`. Both
-connections get the site plugin's SQL functions (`fold`, `date_within`), so "any alias finds the
-speaker" and "said between two dates" mean the same on the site and in an export.
+connections get the site plugin's SQL functions (`fold`, `quote_date`, `date_within`), so "any
+alias finds the speaker" and "said between two dates" mean the same on the site and in an export.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ SETTINGS = {
     "default_page_size": 50,
     "max_returned_rows": 5000,
     "truncate_cells_html": 0,
+    "suggest_facets": False,
 }
 EXPORT_FORMATS = ("json", "jsonl", "csv")
 EXPORT_FIELDS = (
@@ -50,7 +51,7 @@ EXPORT_FIELDS = (
     "article_count",
     "first_seen",
 )
-# A quote's date is when it was said, or failing that when its article was published.
+# A quote's date is when it was said, or failing that when its article was published (quote_date).
 EXPORT_SQL = """
 SELECT q.id AS quote_id, q.text, s.name AS speaker, q.kind, q.said_on, q.said_on_precision,
        a.title AS article_title, a.url AS article_url, a.outlet, a.published, q.context,
@@ -63,8 +64,8 @@ WHERE (:speaker IS NULL OR q.speaker_id IN (
         SELECT id FROM speakers WHERE fold(name) = fold(:speaker)
         UNION SELECT speaker_id FROM speaker_aliases WHERE fold(alias) = fold(:speaker)))
   AND (:kind IS NULL OR q.kind = :kind)
-  AND date_within(coalesce(q.said_on, a.published), :since, :until)
-ORDER BY coalesce(q.said_on, a.published) DESC, a.id, q.start
+  AND date_within(quote_date(q.said_on, a.published), :since, :until)
+ORDER BY quote_date(q.said_on, a.published) DESC, a.id, q.start
 """
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 

@@ -6,14 +6,22 @@ import json
 import re
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote_plus
 
 import pytest
 
 from quotes.db import upgrade
 from click.testing import CliRunner
+from markupsafe import escape
 
 from quotes.cli import cli
-from quotes.datasette.plugins.quote_desk import date_within, fold, fts_query
+from quotes.datasette.plugins.quote_desk import (
+    date_within,
+    describe_date,
+    fold,
+    fts_query,
+    quote_date,
+)
 from quotes.publish import SITE_DIR, BadDatabase, check_database, load_metadata, make_datasette
 
 # Two small articles written to exercise publishing: HTML in the text, non-ASCII names, the same
@@ -258,6 +266,7 @@ async def test_quote_page_highlights_the_quote_in_its_article(ds):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
     assert "Minister &lt;b&gt;rejects&lt;/b&gt; threats" in html
     assert "✓ The highlighted words below are exactly the quote" in html
+    assert "6 February 2024" in html
     assert "Mohammed Shia al-Sudani" in html and "https://example.com/a1" in html
     assert 'href="/-/quote/3"' in html  # the same words in the other article
     assert 'href="/-/quote/2"' in html  # next quote in this article
@@ -300,6 +309,22 @@ def test_date_within_overlaps_at_coarser_precision():
     assert date_within(None, "", "") and not date_within(None, "2024", "")
 
 
+def test_quote_date_falls_back_to_publication_without_a_year():
+    assert quote_date("2024-02", "2024-03-01") == "2024-02"
+    assert quote_date("--02-07", "2024-02-08") == "2024-02-08"
+    assert quote_date(None, None) is None
+
+
+@pytest.mark.parametrize(
+    ("said_on", "words"),
+    [("2024-02-07", "7 February 2024"), ("2024-02", "February 2024"), ("2024", "2024"),
+     ("--02-07", "7 February, year not stated"), (None, "not stated in the article"),
+     ("2024-13", "2024-13")],
+)
+def test_describe_date(said_on, words):
+    assert describe_date(said_on) == words
+
+
 def test_fold_and_fts_query():
     assert fold("ÑÚÑEZ") == fold("ñúñez")
     assert fts_query('don\'t "AND') == '"don\'t" "AND"'
@@ -338,3 +363,62 @@ def test_site_plugin_needs_only_datasette():
     """`datasette publish --plugins-dir` installs Datasette, not this package."""
     source = (SITE_DIR / "plugins" / "quote_desk.py").read_text()
     assert not re.search(r"^\s*(from quotes[.\w]* import|import quotes\b)", source, re.MULTILINE)
+
+
+async def test_every_link_on_the_home_page_works(ds):
+    html = (await ds.client.get("/")).text
+    links = set(re.findall(r'href="(/[^"]*)"', html)) - {"/"}
+    assert "/quotes/speakers_ranked" in links
+    for link in sorted(links):
+        assert (await ds.client.get(link)).status_code == 200, link
+
+
+def test_canned_queries_are_the_tested_ones():
+    queries = load_metadata()["databases"]["quotes"]["queries"]
+    assert set(queries) == {"quotes_by_speaker", "search_quotes", "quotes_between",
+                            "speakers_ranked", "article_quotes"}
+
+
+# The seed articles through the real engine and store: what `quotes serve` shows out of the box.
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def build_seeds_db(path: Path) -> Path:
+    result = CliRunner().invoke(cli, ["build", str(SEEDS), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="module")
+def seeds_ds(tmp_path_factory):
+    return make_datasette(build_seeds_db(tmp_path_factory.mktemp("seeds") / "quotes.db"))
+
+
+async def test_seeds_every_quote_page_marks_exactly_its_quote(seeds_ds):
+    quotes = await get_json(seeds_ds, "/quotes/quotes.json?_shape=array&_size=max&_col=text")
+    assert len(quotes) > 10
+    for quote in quotes:
+        html = (await seeds_ds.client.get(f"/-/quote/{quote['id']}")).text
+        marked = html.split('<mark id="quote">', 1)[1].split("</mark>", 1)[0]
+        assert marked == str(escape(quote["text"])), quote["id"]
+        assert "check-ok" in html
+
+
+async def test_seeds_pages_and_search(seeds_ds):
+    for path in ("/", "/quotes", "/quotes/quote_list", "/quotes/speakers_ranked",
+                 "/quotes/article_quotes?article=1", "/quotes/statements", "/quotes/articles/1"):
+        assert (await seeds_ds.client.get(path)).status_code == 200, path
+    rows = await get_json(seeds_ds, "/quotes/quote_list.json?_search=withdrawal&_shape=array")
+    assert rows and all("withdrawal" in r["text"].lower() for r in rows)
+
+
+async def test_seeds_every_alias_finds_its_speaker(seeds_ds):
+    ranked = await get_json(seeds_ds, "/quotes/speakers_ranked.json?_shape=array")
+    top = ranked[0]
+    aliases = await get_json(
+        seeds_ds, f"/quotes/speaker_aliases.json?speaker_id={top['speaker_id']}&_shape=array&_size=max")
+    assert len(aliases) > 1
+    for alias in aliases:
+        rows = await get_json(
+            seeds_ds, f"/quotes/quotes_by_speaker.json?_shape=array&_size=max&speaker={quote_plus(alias['alias'])}")
+        assert len(rows) == top["quotes"], alias["alias"]

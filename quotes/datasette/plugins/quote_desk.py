@@ -8,6 +8,7 @@ every quote cell on the site links to it. The SQL functions serve the canned que
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import unicodedata
 
@@ -17,6 +18,9 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
 DATABASE_NAME = "quotes"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+DATE_PARTS = re.compile(r"^(?:(?P<year>\d{4})|-)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
 
 def fold(text: str | None) -> str | None:
@@ -24,6 +28,28 @@ def fold(text: str | None) -> str | None:
     if text is None:
         return None
     return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def quote_date(said_on: str | None, published: str | None) -> str | None:
+    """The date to sort and filter a quote by: when it was said if the year is known, else when
+    its article was published ("--02-07", a day of an unknown year, cannot be compared)."""
+    if said_on and said_on[0].isdigit():
+        return said_on
+    return published
+
+
+def describe_date(said_on: str | None) -> str:
+    """A said_on value as a reader says it: "2024-02" is February 2024, "--02-07" 7 February."""
+    if not said_on:
+        return "not stated in the article"
+    match = DATE_PARTS.match(said_on)
+    if not match or not 1 <= int(match["month"] or 1) <= 12:
+        return said_on
+    year, month, day = match["year"], match["month"], match["day"]
+    words = [str(int(day))] if day else []
+    words += [MONTHS[int(month) - 1]] if month else []
+    words += [year] if year else []
+    return " ".join(words) + ("" if year else ", year not stated")
 
 
 def date_within(date: str | None, since: str | None, until: str | None) -> bool:
@@ -47,6 +73,7 @@ def fts_query(words: str | None) -> str:
 def register_functions(conn: sqlite3.Connection) -> None:
     """Give a connection the SQL functions the canned queries and the export rely on."""
     conn.create_function("fold", 1, fold, deterministic=True)
+    conn.create_function("quote_date", 2, quote_date, deterministic=True)
     conn.create_function("date_within", 3, date_within, deterministic=True)
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
 
@@ -125,6 +152,7 @@ async def quote_page(datasette, request):
         "marked": body[start:end],
         "after": body[end:],
         "offsets_match": body[start:end] == quote["text"],
+        "said_on": describe_date(quote["said_on"]),
         "neighbours": neighbours,
         "same_words": same_words,
     }
