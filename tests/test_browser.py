@@ -11,7 +11,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_publish import build_seeds_db
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -38,12 +37,11 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """`quotes serve` in a subprocess on a free port; yields its base URL."""
-    db = build_seeds_db(tmp_path_factory.mktemp("browser") / "quotes.db")
+def site(built_db):
+    """`quotes serve` on the seeds database in a subprocess on a free port; yields its base URL."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-c", "from quotes.cli import cli; cli()", "serve", "--db", str(db),
+        [sys.executable, "-c", "from quotes.cli import cli; cli()", "serve", "--db", str(built_db),
          "--port", str(port)],
         stderr=subprocess.PIPE,
     )

@@ -108,3 +108,23 @@ def test_export_opens_the_database_read_only(sample_db, tmp_path):
     readonly.write_bytes(sample_db.read_bytes())
     readonly.chmod(0o444)
     assert len(json.loads(export(readonly))) == 5
+
+
+def test_seeds_export_every_quote_in_every_format(built_db):
+    (count,) = sqlite3.connect(built_db).execute("select count(*) from quotes").fetchone()
+    assert len(json.loads(export(built_db))) == count
+    assert len(export(built_db, "--format", "jsonl").splitlines()) == count
+    assert len(list(csv.DictReader(io.StringIO(export(built_db, "--format", "csv"), newline="")))) == count
+
+
+def test_seeds_export_by_any_alias_equals_by_name(built_db):
+    conn = sqlite3.connect(built_db)
+    (name,) = conn.execute(
+        "select s.name from speakers s join quotes q on q.speaker_id = s.id "
+        "group by s.id order by count(*) desc limit 1").fetchone()
+    by_name = json.loads(export(built_db, "--speaker", name))
+    aliases = [a for (a,) in conn.execute(
+        "select alias from speaker_aliases join speakers s on s.id = speaker_id where s.name = ?", (name,))]
+    assert by_name and len(aliases) > 1
+    for alias in aliases:
+        assert json.loads(export(built_db, "--speaker", alias.upper())) == by_name, alias

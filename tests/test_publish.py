@@ -379,19 +379,10 @@ def test_canned_queries_are_the_tested_ones():
                             "speakers_ranked", "article_quotes"}
 
 
-# The seed articles through the real engine and store: what `quotes serve` shows out of the box.
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def build_seeds_db(path: Path) -> Path:
-    result = CliRunner().invoke(cli, ["build", str(SEEDS), "--db", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
-
-
 @pytest.fixture(scope="module")
-def seeds_ds(tmp_path_factory):
-    return make_datasette(build_seeds_db(tmp_path_factory.mktemp("seeds") / "quotes.db"))
+def seeds_ds(built_db):
+    """The seed articles through the real engine and store: what `quotes serve` shows out of the box."""
+    return make_datasette(built_db)
 
 
 async def test_seeds_every_quote_page_marks_exactly_its_quote(seeds_ds):
