@@ -101,14 +101,14 @@ def load_metadata() -> dict:
     return parse_metadata((SITE_DIR / "metadata.yaml").read_text(encoding="utf-8"))
 
 
-def make_datasette(db_path: Path, settings: dict | None = None) -> Datasette:
+def make_datasette(db_path: Path) -> Datasette:
     """A Datasette serving `db_path` immutable as database `quotes`, whatever the file is called."""
     ds = Datasette(
         metadata=load_metadata(),
         template_dir=str(SITE_DIR / "templates"),
         plugins_dir=str(SITE_DIR / "plugins"),
         static_mounts=[("quote-desk", str(SITE_DIR / "static"))],
-        settings={**SETTINGS, **(settings or {})},
+        settings=SETTINGS,
     )
     ds.remove_database("_memory")
     ds.add_database(Database(ds, str(db_path), is_mutable=False), name=DATABASE_NAME)
@@ -128,6 +128,7 @@ def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> None:
 
 
 def connect_readonly(db_path: Path) -> sqlite3.Connection:
+    """A connection that cannot write (mode=ro), with rows as mappings and the site's functions."""
     conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     conn.row_factory = sqlite3.Row
     register_functions(conn)
