@@ -91,8 +91,10 @@ def parse_subject(phrase: str) -> Mention | None:
     indefinite = first in {"a", "an", "one", "another"}
     if definite or indefinite:
         head_words = head_words[1:]
-    if not head_words:
+    if not head_words or len(head_words) > 12:
         return None
+    if any(w.lower() in lex.not_names or w.lower() in lex.auxiliaries for w in head_words if not w[:1].isupper()):
+        return None  # a clause, not a noun phrase: "escalation came as the government"
     owner_split = next((i for i, w in enumerate(head_words) if POSSESSIVE.match(w) and w[-2:] in ("'s", "’s") and i < len(head_words) - 1), None)
     if owner_split is not None:
         possessed = head_words[owner_split + 1 :]

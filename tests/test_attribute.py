@@ -194,3 +194,11 @@ def test_it_is_the_organisation_that_spoke_last():
         "\"This is a matter for shareholders,\" it added.\n"
     )
     assert who(body) == [("This is a matter for shareholders,", "ministry", "cue_after_quote")]
+
+
+def test_a_clause_before_the_verb_is_not_a_speaker():
+    body = (
+        "Talks\n\nThe escalation came as the Ruritanian government was continuing efforts "
+        "to move to an “advisory role for the foreign troops.”\n"
+    )
+    assert who(body) == [("advisory role for the foreign troops.", None, "none")]
