@@ -1,0 +1,141 @@
+"""`quotes build`: files to database, idempotent, deterministic, and it keeps going past bad files."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quotes.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, ["build", *args])
+
+
+def rows(db: Path, sql: str, *params) -> list[tuple]:
+    with closing(sqlite3.connect(db)) as connection:
+        return connection.execute(sql, params).fetchall()
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, folder)
+    return folder
+
+
+def test_build_prints_a_summary_and_stores_every_article(corpus, tmp_path):
+    result = run(str(corpus), "--db", str(tmp_path / "q.db"))
+    assert result.exit_code == 0, result.output
+    quotes = rows(tmp_path / "q.db", "SELECT count(*) FROM quotes")[0][0]
+    assert result.stdout == (
+        f"5 articles: 5 new, 0 unchanged, 0 replaced, 0 rejected; {quotes} quotes stored ({quotes} in the database)\n"
+    )
+    assert quotes > 0
+
+
+def test_build_twice_is_build_once(corpus, tmp_path, tables):
+    db = tmp_path / "q.db"
+    run(str(corpus), "--db", str(db))
+    once = tables(db)
+    before = db.read_bytes()
+    result = run(str(corpus), "--db", str(db))
+    assert result.stdout.startswith("5 articles: 0 new, 5 unchanged, 0 replaced, 0 rejected; 0 quotes stored")
+    assert tables(db) == once
+    assert db.read_bytes() == before  # nothing written at all
+
+
+def test_jobs_give_the_same_rows_as_one_process(corpus, tmp_path, tables):
+    run(str(corpus), "--db", str(tmp_path / "one.db"))
+    result = run(str(corpus), "--db", str(tmp_path / "two.db"), "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    assert tables(tmp_path / "two.db") == tables(tmp_path / "one.db")
+
+
+def test_a_changed_file_replaces_its_rows(corpus, tmp_path):
+    db = tmp_path / "q.db"
+    run(str(corpus), "--db", str(db))
+    changed = corpus / SEEDS[0].name
+    changed.write_text(
+        "A headline\n\n“Our doors stay open to every reporter,” said Jane Placeholder.\n", encoding="utf-8"
+    )
+    result = run(str(corpus), "--db", str(db))
+    assert result.stdout.startswith("5 articles: 0 new, 4 unchanged, 1 replaced, 0 rejected;")
+    clean = tmp_path / "clean.db"
+    run(str(corpus), "--db", str(clean))
+    listing = "SELECT article_name, start, \"end\", text, speaker, statement_id IS NULL FROM quote_list ORDER BY 1, 2, 3"
+    assert rows(db, listing) == rows(clean, listing)
+    assert ("Our doors stay open to every reporter,",) in rows(db, "SELECT text FROM quotes")
+    assert rows(db, "SELECT count(*) FROM articles") == [(5,)]
+
+
+def test_every_stored_quote_is_its_body_slice(built_db):
+    stored = rows(built_db, 'SELECT a.body, q.text, q.start, q."end", q.context FROM quotes q JOIN articles a ON a.id = q.article_id')
+    assert stored
+    for body, text, start, end, context in stored:
+        assert body[start:end] == text
+        assert text in context and context in body
+
+
+def test_full_text_search_finds_a_stored_quote(built_db):
+    quote_id, text = rows(built_db, "SELECT id, text FROM quotes WHERE kind = 'direct' ORDER BY id LIMIT 1")[0]
+    word = max(text.split(), key=len).strip(",.“”\"'")
+    hits = rows(built_db, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", f'"{word}"')
+    assert (quote_id,) in hits
+
+
+def test_each_quote_shows_its_article_source_in_the_view(built_db):
+    listed = rows(built_db, "SELECT count(*), count(DISTINCT article_title) FROM quote_list")[0]
+    assert listed[0] == rows(built_db, "SELECT count(*) FROM quotes")[0][0]
+    assert listed[1] >= 1
+
+
+def test_the_same_quote_in_two_files_is_one_statement(tmp_path):
+    folder = tmp_path / "twice"
+    folder.mkdir()
+    shutil.copy(SEEDS[0], folder / "a.txt")
+    shutil.copy(SEEDS[0], folder / "b.txt")
+    db = tmp_path / "q.db"
+    run(str(folder), "--db", str(db))
+    assert rows(db, "SELECT DISTINCT article_count FROM statements") == [(2,)]
+    assert rows(db, "SELECT count(DISTINCT statement_id) * 2 = count(*) FROM quotes") == [(1,)]
+
+
+def test_a_batch_with_bad_files_stores_the_good_ones_and_exits_1(corpus, tmp_path):
+    (corpus / "broken.txt").write_bytes(b"\x00\x01binary\x00junk" * 20)
+    db = tmp_path / "q.db"
+    result = run(str(corpus), "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("quotes: ") and "broken.txt" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "5 new, 0 unchanged, 0 replaced, 1 rejected" in result.stdout
+    assert rows(db, "SELECT count(*) FROM articles") == [(5,)]
+
+
+def test_the_built_file_is_sealed_for_serving(corpus, tmp_path):
+    db = tmp_path / "q.db"
+    run(str(corpus), "--db", str(db))
+    assert rows(db, "PRAGMA journal_mode") == [("delete",)]
+    assert not Path(f"{db}-wal").exists()
+
+
+def test_db_takes_a_sqlalchemy_url(corpus, tmp_path):
+    result = run(str(corpus), "--db", f"sqlite:///{tmp_path / 'url.db'}")
+    assert result.exit_code == 0, result.output
+    assert rows(tmp_path / "url.db", "SELECT count(*) FROM articles") == [(5,)]
+
+
+def test_default_path_is_seeds(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = run("--db", str(tmp_path / "q.db"))
+    assert result.stdout.startswith("5 articles: 5 new")
