@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import subprocess
+import tempfile
 from contextlib import closing
 from pathlib import Path
 
@@ -52,3 +55,34 @@ def seed_rows(built_db) -> dict[str, list[tuple]]:
 def tables():
     """`tables(db)`: every row of every content table of a SQLite file, ordered."""
     return read_tables
+
+
+def _postgres_bin() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    return found[-1].parent if found else None
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A SQLAlchemy URL of a throwaway PostgreSQL server started for the session (Debian's package)."""
+    pg_bin = _postgres_bin()
+    if pg_bin is None:
+        pytest.skip("PostgreSQL server binaries not installed")
+    folder = Path(tempfile.mkdtemp(prefix="quotes-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses root: run the server as the package's postgres user
+        shutil.chown(folder, "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    data, port = folder / "data", 54000 + os.getpid() % 1000
+
+    def pg(*args: str) -> None:
+        subprocess.run([*as_user, *args], check=True, capture_output=True)
+
+    pg(str(pg_bin / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres")
+    pg(str(pg_bin / "pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "log"),
+       "-o", f"-p {port} -k {folder} -c listen_addresses=''", "start")
+    try:
+        yield f"postgresql+psycopg://postgres@/postgres?host={folder}&port={port}"
+    finally:
+        pg(str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
+        shutil.rmtree(folder, ignore_errors=True)

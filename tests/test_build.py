@@ -139,3 +139,18 @@ def test_default_path_is_seeds(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     result = run("--db", str(tmp_path / "q.db"))
     assert result.stdout.startswith("5 articles: 5 new")
+
+
+@pytest.mark.postgres
+def test_build_into_postgresql_stores_what_sqlite_stores(postgres_url, built_db, monkeypatch):
+    from sqlalchemy import create_engine, text
+
+    monkeypatch.chdir(ROOT)
+    assert run("seeds", "--db", postgres_url).exit_code == 0
+    again = run("seeds", "--db", postgres_url)
+    assert again.stdout.startswith("5 articles: 0 new, 5 unchanged")
+    listing = 'SELECT quote_id, text, speaker, kind, article_title, "start", "end", article_count FROM quote_list ORDER BY quote_id'
+    engine = create_engine(postgres_url)
+    with engine.connect() as connection:
+        assert [tuple(r) for r in connection.execute(text(listing))] == rows(built_db, listing)
+    engine.dispose()

@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 from contextlib import closing
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -87,3 +88,19 @@ def test_fts_triggers_still_fire_after_the_batch_migration(built_db, tmp_path):
         connection.execute("UPDATE quotes SET text = 'zebracrossing' WHERE id = 1")
         hits = connection.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'zebracrossing'").fetchall()
     assert hits == [(1,)]
+
+
+@pytest.mark.postgres
+def test_the_same_migrations_run_on_postgresql(postgres_url, built_db):
+    upgrade(postgres_url)
+    engine = make_engine(postgres_url)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"include_name": include_name})
+            assert compare_metadata(context, Base.metadata) == []
+        downgrade(postgres_url, "base")
+        upgrade(postgres_url)
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM quote_list").scalar() == 0
+    finally:
+        engine.dispose()
