@@ -1,0 +1,140 @@
+"""Time `quotes extract` and `quotes build` over a corpus folder: MB/s and peak memory.
+
+Each command runs as its own process. Wall time includes start-up; MB are the corpus's bytes
+on disk (10**6 bytes). Peak memory is the high-water mark of the summed resident memory of the
+command and every process it starts (sampled every 50 ms from /proc), so `--jobs 2` counts the
+writer and both workers; the kernel's own figure for the largest single process
+(ru_maxrss from wait4, the largest of the process and its workers) is printed beside it.
+
+    python benchmarks/run.py /tmp/corpus25 --jobs 1 2
+    python benchmarks/run.py /tmp/corpus25 --only build --jobs 2 --db /tmp/bench.db
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+QUOTES = Path(sys.executable).with_name("quotes")
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass
+class Result:
+    name: str
+    command: str
+    megabytes: float
+    seconds: float
+    peak_tree_mb: float
+    peak_process_mb: float
+    exit_code: int
+
+    @property
+    def rate(self) -> float:
+        return self.megabytes / self.seconds
+
+    def line(self) -> str:
+        return (
+            f"{self.name:18} {self.megabytes:8.1f} MB {self.seconds:8.1f} s {self.rate:6.2f} MB/s  "
+            f"peak {self.peak_tree_mb:6.0f} MB (largest process {self.peak_process_mb:.0f} MB)  exit {self.exit_code}"
+        )
+
+
+def corpus_megabytes(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*.txt")) / 1e6
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                ppid = int(stat.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        tree.setdefault(ppid, []).append(int(entry.name))
+    return tree
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of `pid` and all its descendants."""
+    tree, todo, total = _children(), [pid], 0
+    while todo:
+        current = todo.pop()
+        todo.extend(tree.get(current, ()))
+        try:
+            with open(f"/proc/{current}/statm") as statm:
+                total += int(statm.read().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def measure(name: str, argv: list[str], megabytes: float) -> Result:
+    """Run argv to completion (stdout discarded) and sample its memory meanwhile."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err)
+        peak = 0
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, tree_rss(process.pid))
+                done.wait(0.05)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        done.set()
+        sampler.join()
+        if process.returncode:
+            err.seek(0)
+            sys.stderr.write(err.read().decode(errors="replace")[-2000:])
+    largest = usage.ru_maxrss / 1024  # KiB on Linux
+    return Result(name, " ".join(argv), megabytes, seconds, peak / 1e6, largest, process.returncode)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--only", choices=["extract", "build"])
+    parser.add_argument("--db", type=Path, default=Path("benchmarks/out/bench.db"))
+    parser.add_argument("--json", type=Path, help="Append the results as JSON lines here.")
+    args = parser.parse_args(argv)
+    megabytes = corpus_megabytes(args.corpus)
+    results = []
+    if args.only in (None, "extract"):
+        results.append(measure("extract", [str(QUOTES), "extract", str(args.corpus)], megabytes))
+        print(results[-1].line(), flush=True)
+    if args.only in (None, "build"):
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+        for jobs in args.jobs:
+            for stale in args.db.parent.glob(args.db.name + "*"):
+                stale.unlink()
+            command = [str(QUOTES), "build", str(args.corpus), "--db", str(args.db), "--jobs", str(jobs)]
+            results.append(measure(f"build --jobs {jobs}", command, megabytes))
+            print(results[-1].line(), flush=True)
+    if args.json:
+        with args.json.open("a") as out:
+            for result in results:
+                out.write(json.dumps(asdict(result) | {"rate": result.rate, "cpu": os.cpu_count()}) + "\n")
+    return 1 if any(r.exit_code for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
