@@ -8,6 +8,7 @@ every sentence-level answer is known.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable
 
@@ -147,47 +148,43 @@ SENTENCE_RULES: list[Callable[[Reading, Span], Attribution | None]] = [
 ]
 
 
-def same_paragraph(reading: Reading, span: Span, done: dict[int, Attribution]) -> Attribution | None:
+def same_paragraph(reading: Reading, index: int, done: dict[int, Attribution], cued_in: dict[int, list[int]]) -> Attribution | None:
     """A quote with no cue of its own, beside a quote of the same paragraph that has one."""
-    siblings = [
-        (abs(other.start - span.start), done[i])
-        for i, other in enumerate(reading.spans)
-        if other.paragraph == span.paragraph and i in done and done[i].speaker and done[i].rule in SENTENCE_RULE_NAMES
-    ]
-    if not siblings:
+    span = reading.spans[index]
+    cued = cued_in.get(span.paragraph)
+    if not cued:
         return None
-    nearest = min(siblings, key=lambda s: s[0])[1]
-    return Attribution(nearest.speaker, nearest.mention, nearest.cue, "same_paragraph", 0.75)
+    k = bisect_left(cued, index)
+    nearest = min(cued[max(k - 1, 0) : k + 1], key=lambda i: abs(reading.spans[i].start - span.start))
+    found = done[nearest]
+    return Attribution(found.speaker, found.mention, found.cue, "same_paragraph", 0.75)
 
 
-def quote_runs_on(reading: Reading, span: Span, done: dict[int, Attribution]) -> Attribution | None:
+def quote_runs_on(reading: Reading, index: int, done: dict[int, Attribution], cued_in: dict[int, list[int]]) -> Attribution | None:
     """A quote running over paragraphs (no closing mark here) belongs to whoever its last paragraph names."""
-    index = reading.spans.index(span)
-    while 0 <= index < len(reading.spans) and reading.spans[index].close_mark < 0:
-        index += 1
-    if index >= len(reading.spans) or index == reading.spans.index(span):
+    last = index
+    while last < len(reading.spans) and reading.spans[last].close_mark < 0:
+        last += 1
+    if last == index or last >= len(reading.spans) or not (last in done and _cued(done[last])):
         return None
-    last = done.get(index)
-    if last is None or last.speaker is None or last.rule not in SENTENCE_RULE_NAMES:
-        return None
-    return Attribution(last.speaker, last.mention, last.cue, "quote_runs_on", 0.75)
+    found = done[last]
+    return Attribution(found.speaker, found.mention, found.cue, "quote_runs_on", 0.75)
 
 
-def continued_paragraph(reading: Reading, span: Span, done: dict[int, Attribution]) -> Attribution | None:
+def continued_paragraph(reading: Reading, index: int, done: dict[int, Attribution], cued_in: dict[int, list[int]]) -> Attribution | None:
     """A paragraph that is only a quote, right after a quote by a known speaker."""
-    para = reading.paragraphs[span.paragraph]
-    narration = reading.text[para.start : para.end]
-    if WORDS.search(regex.sub(r"[“”\"‘’«»]", "", narration).replace("·", "")):
+    span = reading.spans[index]
+    if not reading.is_quote_only(span.paragraph):
         return None
-    previous = [
-        (i, other) for i, other in enumerate(reading.spans) if other.paragraph == span.paragraph - 1 and i in done
-    ]
-    if not previous:
+    previous = [i for i in reading.spans_in_paragraph(span.paragraph - 1) if i in done]
+    if not previous or done[previous[-1]].speaker is None:
         return None
-    last = done[previous[-1][0]]
-    if last.speaker is None:
-        return None
-    return Attribution(last.speaker, last.mention, last.cue, "continued_paragraph", 0.7)
+    found = done[previous[-1]]
+    return Attribution(found.speaker, found.mention, found.cue, "continued_paragraph", 0.7)
+
+
+def _cued(found: Attribution) -> bool:
+    return found.speaker is not None and found.rule in SENTENCE_RULE_NAMES
 
 
 SENTENCE_RULE_NAMES = {rule.__name__ for rule in SENTENCE_RULES} | {"according_to"}
@@ -196,7 +193,10 @@ NOBODY = Attribution(None, None, None, "none", 0.0)
 
 
 def attribute(reading: Reading) -> list[Attribution]:
-    """One attribution per span of the reading, in span order."""
+    """One attribution per span of the reading, in span order.
+
+    Context rules get `cued_in`: per paragraph, the spans a sentence rule attributed.
+    """
     done: dict[int, Attribution] = {}
     for i, span in enumerate(reading.spans):
         if span.kind not in ("direct", "partial"):
@@ -207,11 +207,15 @@ def attribute(reading: Reading) -> list[Attribution]:
                 done[i] = answer
                 reading.discourse.heard(span.start, answer.speaker)
                 break
+    cued_in: dict[int, list[int]] = {}
+    for i in sorted(done):
+        if _cued(done[i]):
+            cued_in.setdefault(reading.spans[i].paragraph, []).append(i)
     for i, span in enumerate(reading.spans):
         if i in done or span.kind not in ("direct", "partial"):
             continue
         for rule in CONTEXT_RULES:
-            answer = rule(reading, span, done)
+            answer = rule(reading, i, done, cued_in)
             if answer:
                 done[i] = answer
                 break

@@ -8,7 +8,7 @@ they cannot be apostrophes. Knows nothing of speakers or the database.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 
 import regex
@@ -141,6 +141,12 @@ def _pair_singles(text: str, para: Paragraph, inside_double) -> list[_Pair]:
     return pairs
 
 
+def _inside_any(pair: _Pair, outer: list[_Pair], opens: list[int]) -> bool:
+    """Whether `pair` lies within one of the (ordered, disjoint) `outer` pairs: a nested quote."""
+    k = bisect_right(opens, pair.open_mark) - 1
+    return k >= 0 and pair.close_mark < outer[k].close_mark
+
+
 def _followed_by_cue(text: str, i: int, end: int) -> bool:
     """A reporting verb within a few words after position i (`…,” Smith said`)."""
     verbs = lexicon().verb_lemma
@@ -220,13 +226,16 @@ def find_spans(body: str, title: str | None = None) -> list[Span]:
             return k >= 0 and bounds[k][0] < i < bounds[k][1]
 
         singles = _pair_singles(body, para, inside_double)
-        pairs = [p for p in pairs if not any(s.open_mark < p.open_mark and p.close_mark < s.close_mark for s in singles)]
+        single_opens = [o.open_mark for o in singles]
+        pairs = [p for p in pairs if not _inside_any(p, singles, single_opens)]
         marks = sorted(pairs + singles, key=lambda p: p.open_mark)
+        closes = sorted(p.close_mark for p in marks)
         for orphan in orphans:
             if not _followed_by_cue(body, orphan + 1, para.end):
                 continue
-            previous = max((p.close_mark for p in marks if p.close_mark < orphan), default=para.start - 1)
-            start = previous + 1
+            k = bisect_right(closes, orphan - 1)
+            start = (closes[k - 1] if k else para.start - 1) + 1
+            insort(closes, orphan)
             while start < orphan and body[start].isspace():
                 start += 1
             if start < orphan:

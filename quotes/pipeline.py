@@ -16,6 +16,7 @@ from quotes.speakers import SpeakerBook, default_book
 
 WORDS = regex.compile(r"[\p{L}\p{N}]+")
 SCARE_MAX_WORDS = 3
+PARAGRAPH_REACH = 2000  # characters of the paragraph read for a date on either side of the quote
 
 
 def process(article: Article, book: SpeakerBook | None = None) -> list[Quote]:
@@ -33,7 +34,8 @@ def process(article: Article, book: SpeakerBook | None = None) -> list[Quote]:
             Quote(span.text, span.start, span.end, span.kind, found.speaker, found.mention, found.cue, found.rule, found.confidence)
         )
     quotes.sort(key=lambda q: (q.start, q.end))
-    return [_dated(reading, quote, article.published) for quote in quotes]
+    seen: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+    return [_dated(reading, quote, article.published, seen) for quote in quotes]
 
 
 def _is_scare_quote(reading: Reading, span: Span) -> bool:
@@ -44,12 +46,23 @@ def _is_scare_quote(reading: Reading, span: Span) -> bool:
     return not reading.verbs(sentence.start, sentence.end)
 
 
-def _dated(reading: Reading, quote: Quote, published: str | None) -> Quote:
-    """The day the words were said, read from the narration of the quote's sentence and paragraph."""
+def _dated(reading: Reading, quote: Quote, published: str | None, seen: dict) -> Quote:
+    """The day the words were said, read from the narration of the quote's sentence and paragraph.
+
+    The narration is the sentence where the quote opens and the one where it closes, so a long
+    quote costs no more than a short one.
+    """
     first = reading.sentences.around(max(quote.start - 1, 0))
     last = reading.sentences.around(min(quote.end + 1, len(reading.body) - 1))
-    paragraph = reading.paragraph_of(quote.start)
-    said_on, precision = resolve_said_on(
-        reading.text[first.start : last.end], reading.text[paragraph.start : paragraph.end], published
-    )
+    key = (first.start, last.end)
+    if key not in seen:
+        paragraph = reading.paragraph_of(quote.start)
+        pieces = [first] if last.start <= first.end else [first, last]
+        sentence = " ".join(reading.text[s.start : s.end] for s in pieces)
+        around = " ".join(
+            reading.text[max(paragraph.start, s.start - PARAGRAPH_REACH) : min(paragraph.end, s.end + PARAGRAPH_REACH)]
+            for s in pieces
+        )
+        seen[key] = resolve_said_on(sentence, around, published)
+    said_on, precision = seen[key]
     return replace(quote, said_on=said_on, said_on_precision=precision)

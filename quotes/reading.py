@@ -6,7 +6,7 @@ resolve a subject the same way.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +25,7 @@ NAME_TOKEN = r"(?:[“\"]\p{Lu}[\p{L}\.]*[”\"]|\p{Lu}[\p{L}\p{M}'’\-\.]*\p{L
 OBLIQUE = regex.compile(r"\b(?:at|with|to|from|of|for|by|against|about|between|among|into|in|on)\s+(?:the\s+)?$")
 # After an inverted verb: words up to punctuation, where a full stop before a capital is an abbreviation (Mr. Smith).
 INVERTED_SUBJECT = regex.compile(r"\s+((?:[^,.;:!?·“”\"]|\.(?=\s*\p{Lu}))+)")
+ISSUER_REACH = 20000  # how far back "the statement" looks for whoever issued it
 APPOSITIVE_CLOSERS = {",": ",", "–": "–", "—": "—", ")": "("}
 
 
@@ -68,6 +69,11 @@ class Reading:
         self.paragraphs: list[Paragraph] = paragraphs(body)
         self.captions = {p.index for p in self.paragraphs if self._is_caption(p)}
         self.headlines = headline_paragraphs(body, self.paragraphs, title)
+        self._paragraph_starts = [p.start for p in self.paragraphs]
+        self._by_paragraph: dict[int, list[int]] = {}
+        for i, span in enumerate(spans):
+            self._by_paragraph.setdefault(span.paragraph, []).append(i)
+        self._quote_only: dict[int, bool] = {}
         self.discourse = Discourse(book)
         self._reporting = self._find_verbs(lexicon().verb_lemma)
         self._reporting_starts = [v.start for v in self._reporting]
@@ -86,10 +92,26 @@ class Reading:
         return 1 < len(words) <= 4 and all(w[:1].isupper() for w in words) and line[-1:].isalpha()
 
     def paragraph_of(self, position: int) -> Paragraph:
-        for para in self.paragraphs:
-            if para.start <= position <= para.end:
-                return para
-        return self.paragraphs[-1]
+        """The paragraph holding `position` (the last one past the end)."""
+        k = bisect_right(self._paragraph_starts, position) - 1
+        return self.paragraphs[max(k, 0)]
+
+    def spans_in_paragraph(self, index: int) -> list[int]:
+        """Indices of the spans that open in paragraph `index`, in order."""
+        return self._by_paragraph.get(index, [])
+
+    def is_quote_only(self, index: int) -> bool:
+        """True when the paragraph's narration (outside its quotes) has no word."""
+        if index not in self._quote_only:
+            para = self.paragraphs[index]
+            quoted = [self.spans[i] for i in self.spans_in_paragraph(index) if self.spans[i].kind in ("direct", "partial")]
+            narration, done = [], para.start
+            for span in quoted:
+                narration.append(self.body[done : max(done, span.start)])
+                done = max(done, span.end)
+            narration.append(self.body[done : para.end])
+            self._quote_only[index] = bool(quoted) and not WORD.search("".join(narration))
+        return self._quote_only[index]
 
     def _register_names(self) -> None:
         """Record every person or organisation the narration names, in order."""
@@ -210,7 +232,7 @@ class Reading:
         """Who issued the document that "the statement" points back to."""
         lex = lexicon()
         pattern = regex.compile(rf"\b{regex.escape(head)}\b", regex.IGNORECASE)
-        hits = [m.start() for m in pattern.finditer(self.text, 0, position)]
+        hits = [m.start() for m in pattern.finditer(self.text, max(0, position - ISSUER_REACH), position)]
         for hit in reversed(hits):
             sentence = self.sentences.around(hit)
             if self.paragraph_of(hit).index in self.captions:

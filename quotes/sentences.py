@@ -17,6 +17,7 @@ from quotes.records import Span
 
 MASK = "·"
 QUOTED_KINDS = ("direct", "partial")
+MAX_REACH = 1500
 NOT_SPACE = regex.compile(r"\S")
 NEWLINE = regex.compile(r"\n")
 BOUNDARY = regex.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(\[]?[\p{Lu}\d])")
@@ -74,8 +75,12 @@ class Sentences:
         self.length = len(body)
 
     def around(self, position: int) -> Sentence:
-        """The sentence holding `position`."""
+        """The sentence holding `position`, at most MAX_REACH characters either side of it.
+
+        Real sentences are far shorter; the bound keeps text with no full stops (a 20 MB run of
+        stray marks) linear, since every rule reads only the sentence around a quote.
+        """
         k = bisect_right(self.starts, position) - 1
-        start = self.starts[k]
+        start = max(self.starts[k], position - MAX_REACH)
         end = self.starts[k + 1] if k + 1 < len(self.starts) else self.length
-        return Sentence(start, end)
+        return Sentence(start, min(end, position + MAX_REACH))
