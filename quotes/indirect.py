@@ -10,7 +10,7 @@ evidence a journalist can use.
 
 from __future__ import annotations
 
-from typing import Iterator
+from itertools import islice
 
 import regex
 
@@ -34,6 +34,8 @@ FRONTED_END = regex.compile(
 )
 ABBREVIATION_DOT = regex.compile(r"(?<=\p{L})\.(?=\s+\d)")  # "Jan. 5": not the end of anything
 MIN_CLAUSE_WORDS = 3
+MAX_WORDS_TO_CLAUSE = 40  # the clause starts within this many words of its verb
+RECENT = 4  # clauses found lately, against which a new one is checked for overlap
 FINITE = frozenset("is are was were has have had will would could should can may might must did does do".split())
 MARKS = "“”\"‘«»"
 
@@ -41,7 +43,7 @@ MARKS = "“”\"‘«»"
 def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
     """Where the reported clause begins after a verb, skipping its object and adverbials."""
     lex = lexicon()
-    tokens = list(WORD.finditer(reading.text, verb.end, end))
+    tokens = list(islice(WORD.finditer(reading.text, verb.end, end), MAX_WORDS_TO_CLAUSE))
     i = 0
     object_done = verb.lemma != "tell"
     while i < len(tokens):
@@ -130,8 +132,7 @@ def reported_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote |
 
 def fronted_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote | None:
     """`Iraq wants a swift withdrawal, the prime minister said.`"""
-    after = reading.text[verb.end : sentence.end]
-    if not FRONTED_END.match(after):
+    if not FRONTED_END.match(reading.text, verb.end, sentence.end):
         return None
     subject = reading.subject_before(sentence.start, verb)
     if subject is None:
@@ -164,29 +165,23 @@ def participle_clause(reading: Reading, sentence: Sentence, verb: Verb, main: li
     return None
 
 
-def _sentences(reading: Reading) -> Iterator[Sentence]:
-    starts = reading.sentences.starts
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else len(reading.body)
-        if reading.body[start:end].strip():
-            yield Sentence(start, end)
-
-
 def find_indirect(reading: Reading) -> list[Quote]:
-    """Every reported clause whose speaker the article names."""
+    """Every reported clause whose speaker the article names, verb by verb."""
     lex = lexicon()
     found: list[Quote] = []
-    for sentence in _sentences(reading):
-        para = reading.paragraph_of(sentence.start)
+    for verb in reading.verbs(0, len(reading.body)):
+        if verb.form not in lex.indirect_verbs:
+            continue
+        para = reading.paragraph_of(verb.start)
         if para.index in reading.captions or para.index in reading.headlines:
             continue
-        verbs = [v for v in reading.verbs(sentence.start, sentence.end) if v.form in lex.indirect_verbs]
-        for k, verb in enumerate(verbs):
-            quote = (
-                participle_clause(reading, sentence, verb, verbs[:k])
-                or reported_clause(reading, sentence, verb)
-                or fronted_clause(reading, sentence, verb)
-            )
-            if quote and not any(q.start < quote.end and quote.start < q.end for q in found):
-                found.append(quote)
+        sentence = reading.sentences.around(verb.start)
+        earlier = [v for v in reading.verbs(sentence.start, verb.start) if v.form in lex.indirect_verbs]
+        quote = (
+            participle_clause(reading, sentence, verb, earlier)
+            or reported_clause(reading, sentence, verb)
+            or fronted_clause(reading, sentence, verb)
+        )
+        if quote and not any(q.start < quote.end and quote.start < q.end for q in found[-RECENT:]):
+            found.append(quote)
     return found
