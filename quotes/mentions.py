@@ -20,6 +20,7 @@ from quotes.speakers import SpeakerBook, name_key
 TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}\.'’\-]*")
 POSSESSIVE = regex.compile(r"^(.*?)['’]s?$")
 NAME_RUN_CHARS = r"(?:[“\"]\p{Lu}[\p{L}\.]*[”\"]|\p{Lu}[\p{L}\p{M}'’\-\.]*|(?:{particles})-\p{{Lu}}[\p{{L}}\-]*)"
+DOCUMENT_AUTHOR = regex.compile(r"\s(?:from|by|issued by|released by)\s+(.+)$", regex.IGNORECASE)
 POST_MODIFIER = regex.compile(r"\s(?:of|for|at|in|from|with|who|which|whose|on|to|and)\s", regex.IGNORECASE)
 
 
@@ -118,6 +119,9 @@ def parse_subject(phrase: str) -> Mention | None:
     if not (definite or indefinite):
         return None
     if last in lex.document_nouns:
+        author = DOCUMENT_AUTHOR.search(phrase)
+        if author:  # "a statement from the ministry": the ministry speaks
+            return parse_subject(author.group(1))
         return Mention(phrase, "description", head=last, definite=definite, document=True)
     if last in lex.organisation_nouns or last in lex.person_nouns or last in lex.titles:
         described = " ".join(_words(phrase)[1:] if (definite or indefinite) else _words(phrase))

@@ -202,3 +202,11 @@ def test_a_clause_before_the_verb_is_not_a_speaker():
         "to move to an “advisory role for the foreign troops.”\n"
     )
     assert who(body) == [("advisory role for the foreign troops.", None, "none")]
+
+
+def test_a_statement_from_someone_is_theirs():
+    body = (
+        "Deal\n\nThe Ruritanian Foreign Ministry met envoys on Monday.\n\n"
+        "“We will not accept the terms,” according to a statement from the Ruritanian Foreign Ministry.\n"
+    )
+    assert who(body)[0][1] == "Ruritanian Foreign Ministry"
