@@ -28,7 +28,7 @@ def schema(db) -> dict[str, set[str]]:
 
 def test_revisions_form_one_line():
     script = ScriptDirectory.from_config(alembic_config("unused.db"))
-    assert [r.revision for r in script.walk_revisions()] == ["0002", "0001"]
+    assert [r.revision for r in script.walk_revisions()] == ["0003", "0002", "0001"]
 
 
 def test_models_and_migrations_agree(tmp_path):
