@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 import click
@@ -31,8 +32,10 @@ def extract(paths: tuple[Path, ...], fmt: str) -> None:
     from quotes.documents import BadInput, find_files, read_article
     from quotes.pipeline import process
 
-    records = []
     failed = False
+    written = 0
+    if fmt == "json":
+        click.echo("[", nl=False)
     for path in find_files(paths):
         try:
             article = read_article(path)
@@ -42,17 +45,18 @@ def extract(paths: tuple[Path, ...], fmt: str) -> None:
             continue
         for warning in article.warnings:
             click.echo(f"quotes: {warning}", err=True)
-        records.extend(q.as_record(article.name) for q in process(article))
-    if fmt == "jsonl":
-        for record in records:
-            click.echo(json.dumps(record, ensure_ascii=False))
-    elif fmt == "json":
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-    else:
-        for r in records:
-            click.echo(
-                f"{r['doc'][:12]:12} {r['kind']:8} {str(r['speaker'])[:28]:28} {r['text'][:70]}"
-            )
+        for quote in process(article):  # one article at a time: memory stays flat whatever the corpus
+            record = quote.as_record(article.name)
+            if fmt == "jsonl":
+                click.echo(json.dumps(record, ensure_ascii=False))
+            elif fmt == "json":
+                item = textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "  ")
+                click.echo(("\n" if not written else ",\n") + item, nl=False)
+            else:
+                click.echo(f"{record['doc'][:12]:12} {record['kind']:8} {str(record['speaker'])[:28]:28} {record['text'][:70]}")
+            written += 1
+    if fmt == "json":
+        click.echo("\n]" if written else "]")
     sys.exit(1 if failed else 0)
 
 
