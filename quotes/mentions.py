@@ -8,6 +8,7 @@ the text and the speakers data, never from this code.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}
 POSSESSIVE = regex.compile(r"^(.*?)['’]s?$")
 NAME_RUN_CHARS = r"(?:[“\"]\p{Lu}[\p{L}\.]*[”\"]|\p{Lu}[\p{L}\p{M}'’\-\.]*|(?:{particles})-\p{{Lu}}[\p{{L}}\-]*)"
 DOCUMENT_AUTHOR = regex.compile(r"\s(?:from|by|issued by|released by)\s+(.+)$", regex.IGNORECASE)
+MAX_LOOKBACK = 400  # names looked back over to resolve a pronoun or description
 POST_MODIFIER = regex.compile(r"\s(?:of|for|at|in|from|with|who|which|whose|on|to|and)\s", regex.IGNORECASE)
 
 
@@ -212,23 +214,32 @@ class Discourse:
     def __init__(self, book: SpeakerBook) -> None:
         self.book = book
         self.entities: dict[str, Entity] = {}
+        self.by_word: dict[str, list[Entity]] = {}  # first and last word of each name -> entities
         self.events: list[Event] = []  # in text order
         self.speakers_heard: list[tuple[int, Speaker]] = []
 
     def _entity(self, speaker: Speaker) -> Entity:
         key = name_key(speaker.name)
         if key not in self.entities:
-            self.entities[key] = Entity(speaker, gender=speaker.gender)
+            entity = self.entities[key] = Entity(speaker, gender=speaker.gender)
+            words = key.split()
+            for word in {words[0], words[-1]} if words else ():
+                self.by_word.setdefault(word, []).append(entity)
         return self.entities[key]
 
     def _before(self, position: int, subjects_only: bool = False):
-        for event in reversed(self.events):
-            if event.position < position and not (subjects_only and event.oblique):
+        """Events before `position`, nearest first, at most MAX_LOOKBACK of them."""
+        end = bisect_left(self.events, position, key=lambda e: e.position)
+        for event in reversed(self.events[max(0, end - MAX_LOOKBACK) : end]):
+            if not (subjects_only and event.oblique):
                 yield event.position, event.entity
 
     def _add(self, position: int, entity: Entity, oblique: bool = False) -> None:
-        self.events.append(Event(position, entity, oblique))
-        self.events.sort(key=lambda e: e.position)
+        insort(self.events, Event(position, entity, oblique), key=lambda e: e.position)
+
+    def knows_word(self, word: str) -> bool:
+        """Whether a person already named has this first name or surname."""
+        return any(e.speaker.kind == "person" for e in self.by_word.get(name_key(word), ()))
 
     def register_name(self, mention: Mention, position: int, oblique: bool = False) -> Entity | None:
         """Record a name the narration gives at `position`, folding spellings and surnames."""
@@ -253,7 +264,7 @@ class Discourse:
             return self.entities[key]
         words = key.split()
         candidates = []
-        for entity in self.entities.values():
+        for entity in self.by_word.get(words[-1], ()):
             their = name_key(entity.speaker.name).split()
             if mention.gender and not entity.fits(mention.gender):
                 continue
@@ -330,8 +341,9 @@ class Discourse:
                 if entity.may_be_organisation():
                     return entity.speaker
         else:
-            for pos, speaker in reversed(self.speakers_heard):
-                if pos < position and speaker.kind == "person":
+            end = bisect_left(self.speakers_heard, position, key=lambda heard: heard[0])
+            for _, speaker in reversed(self.speakers_heard[max(0, end - MAX_LOOKBACK) : end]):
+                if speaker.kind == "person":
                     return speaker
         speaker = Speaker(name=own_name, kind="unnamed")
         self._add(position, self._entity(speaker))

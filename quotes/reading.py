@@ -137,15 +137,8 @@ class Reading:
                     self.discourse.register_name(mention, start, oblique)
                 elif before.endswith("the "):
                     continue
-                elif multi or mention.titles or mention.gender or self._is_known_surname(mention.name):
+                elif multi or mention.titles or mention.gender or self.discourse.knows_word(mention.name):
                     self.discourse.register_name(mention, start, oblique)
-
-    def _is_known_surname(self, word: str) -> bool:
-        low = word.lower()
-        return any(
-            e.speaker.kind == "person" and low in e.speaker.name.lower().split()
-            for e in self.discourse.entities.values()
-        )
 
     def _find_verbs(self, forms: frozenset[str] | dict[str, str]) -> list[Verb]:
         lemma = lexicon().verb_lemma
