@@ -49,6 +49,13 @@ GLUED = ("on", "in", "at")  # "confirmedon": a verb glued to the next word by a 
 
 
 @lru_cache(maxsize=1)
+def _name_run() -> regex.Pattern:
+    """Capitalised words in a row, with the particles names hold (Mohammed Shia al-Sudani, Ursula von der Leyen)."""
+    particles = "|".join(sorted(lexicon().name_particles, key=len, reverse=True))
+    return regex.compile(rf"{NAME_TOKEN}(?:\s(?:(?:{particles})\s)?{NAME_TOKEN})*")
+
+
+@lru_cache(maxsize=1)
 def _caption_pattern() -> regex.Pattern:
     """Caption markers anywhere in a line, or an agency credit closing it ("… in Davos. AFP")."""
     lex = lexicon()
@@ -61,7 +68,6 @@ class Reading:
     """An article prepared for the rules: masked text, sentences, captions, discourse."""
 
     def __init__(self, body: str, spans: list[Span], book: SpeakerBook, title: str | None = None) -> None:
-        lex = lexicon()
         self.body = body
         self.spans = spans
         self.text = masked(body, spans)
@@ -78,10 +84,6 @@ class Reading:
         self._reporting = self._find_verbs(lexicon().verb_lemma)
         self._reporting_starts = [v.start for v in self._reporting]
         self._issuing: tuple[list[Verb], list[int]] | None = None
-        particles = "|".join(sorted(lex.name_particles, key=len, reverse=True))
-        self.name_run = regex.compile(
-            rf"{NAME_TOKEN}(?:\s(?:(?:{particles})\s)?{NAME_TOKEN})*"
-        )
         self._register_names()
 
     def _is_caption(self, para: Paragraph) -> bool:
@@ -119,7 +121,7 @@ class Reading:
         for para in self.paragraphs:
             if para.index in self.captions or para.index in self.headlines:
                 continue
-            for match in self.name_run.finditer(self.text, para.start, para.end):
+            for match in _name_run().finditer(self.text, para.start, para.end):
                 tokens = match.group().split()
                 start = match.start()
                 while tokens and tokens[0].lower() in lex.not_names:
