@@ -25,7 +25,7 @@ def process(article: Article, book: SpeakerBook | None = None) -> list[Quote]:
     spans = find_spans(body, article.title)
     reading = Reading(body, spans, book or default_book(), article.title)
     quotes = find_indirect(reading)  # first: the descriptions it meets ("a senior official") are antecedents
-    for span, found in zip(spans, attribute(reading)):
+    for span, found in zip(spans, attribute(reading), strict=True):
         if span.kind not in ("direct", "partial"):
             continue
         if found.speaker is None and _is_scare_quote(reading, span):

@@ -225,7 +225,6 @@ class Reading:
 
     def issuer(self, head: str, position: int) -> Speaker | None:
         """Who issued the document that "the statement" points back to."""
-        lex = lexicon()
         pattern = regex.compile(rf"\b{regex.escape(head)}\b", regex.IGNORECASE)
         hits = [m.start() for m in pattern.finditer(self.text, max(0, position - ISSUER_REACH), position)]
         for hit in reversed(hits):
