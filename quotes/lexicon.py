@@ -21,6 +21,7 @@ class Lexicon:
     titles: frozenset[str]
     organisation_nouns: frozenset[str]
     person_nouns: frozenset[str]
+    spokes_nouns: frozenset[str]
     document_nouns: frozenset[str]
     issuing_verbs: frozenset[str]
     clause_openers: frozenset[str]
@@ -66,6 +67,7 @@ def lexicon() -> Lexicon:
         titles=frozenset(words["titles"]),
         organisation_nouns=frozenset(words["organisation_nouns"]),
         person_nouns=frozenset(words["person_nouns"]),
+        spokes_nouns=frozenset(words["spokes_nouns"]),
         document_nouns=frozenset(words["document_nouns"]),
         issuing_verbs=frozenset(words["issuing_verbs"]),
         clause_openers=frozenset(words["clause_openers"]),

@@ -22,6 +22,7 @@ TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}
 POSSESSIVE = regex.compile(r"^(.*?)['’]s?$")
 NAME_RUN_CHARS = r"(?:[“\"]\p{Lu}[\p{L}\.]*[”\"]|\p{Lu}[\p{L}\p{M}'’\-\.]*|(?:{particles})-\p{{Lu}}[\p{{L}}\-]*)"
 DOCUMENT_AUTHOR = regex.compile(r"\s(?:from|by|issued by|released by)\s+(.+)$", regex.IGNORECASE)
+NEAR_ENOUGH = 300  # characters within which a role ("the Commission president") points back to the person just named
 MAX_LOOKBACK = 400  # names looked back over to resolve a pronoun or description
 POST_MODIFIER = regex.compile(r"\s(?:of|for|at|in|from|with|who|which|whose|on|to|and)\s", regex.IGNORECASE)
 
@@ -331,6 +332,12 @@ class Discourse:
                 return entity.speaker
         own_name = mention.surface.split(" ", 1)[-1].strip()
         if any(word[:1].isupper() for word in POST_MODIFIER.split(own_name, maxsplit=1)[0].split()):
+            if not mention.organisation and last not in lexicon().spokes_nouns:
+                for pos, entity in self._before(position, subjects_only=True):
+                    if position - pos > NEAR_ENOUGH:
+                        break
+                    if entity.speaker.kind == "person":
+                        return entity.speaker  # "Ursula von der Leyen has … the Commission president says"
             return Speaker(name=own_name, kind="organisation" if mention.organisation else "unnamed")
         if mention.organisation:
             for _, entity in self._before(position):

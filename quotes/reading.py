@@ -52,7 +52,7 @@ GLUED = ("on", "in", "at")  # "confirmedon": a verb glued to the next word by a 
 def _name_run() -> regex.Pattern:
     """Capitalised words in a row, with the particles names hold (Mohammed Shia al-Sudani, Ursula von der Leyen)."""
     particles = "|".join(sorted(lexicon().name_particles, key=len, reverse=True))
-    return regex.compile(rf"{NAME_TOKEN}(?:\s(?:(?:{particles})\s)?{NAME_TOKEN})*")
+    return regex.compile(rf"{NAME_TOKEN}(?:\s(?:(?:{particles})\s){{0,2}}{NAME_TOKEN})*")
 
 
 @lru_cache(maxsize=1)

@@ -210,3 +210,19 @@ def test_a_statement_from_someone_is_theirs():
         "“We will not accept the terms,” according to a statement from the Ruritanian Foreign Ministry.\n"
     )
     assert who(body)[0][1] == "Ruritanian Foreign Ministry"
+
+
+def test_a_role_points_back_to_the_person_just_named():
+    body = (
+        "Energy\n\nBRUSSELS — Ursula von der Leyen has a favourite phrase. "
+        "\"We are not going back,\" the European Commission president says.\n"
+    )
+    assert who(body) == [("We are not going back,", "Ursula von der Leyen", "cue_after_quote")]
+
+
+def test_a_spokeswoman_is_not_the_person_just_named():
+    body = (
+        "Troops\n\nLloyd Austin visited troops on Monday. "
+        "\"No decision has been made,\" the Pentagon spokeswoman said.\n"
+    )
+    assert who(body)[0][1] == "Pentagon spokeswoman"
