@@ -183,15 +183,20 @@ def load_jsonl(path: Path) -> list[dict]:
 
 def evaluate_files(gold_path: Path, docs_dir: Path) -> Report:
     """Run the engine on every article the key names and score it."""
-    from quotes.documents import read_article
+    from quotes.documents import BadInput, read_article
     from quotes.pipeline import process
 
     gold = load_jsonl(gold_path)
     predictions = []
+    unread = []
     for doc in sorted({r["doc"] for r in gold}):
-        article = read_article(docs_dir / doc)
-        predictions.extend(q.as_record(doc) for q in process(article))
-    return score(predictions, gold)
+        try:
+            predictions.extend(q.as_record(doc) for q in process(read_article(docs_dir / doc)))
+        except BadInput as err:  # scored as all missed, and said so: one bad file does not stop the run
+            unread.append(f"UNREADABLE {err}")
+    report = score(predictions, gold)
+    report.errors[:0] = unread
+    return report
 
 
 def format_report(report: Report, details: bool = True) -> str:

@@ -62,3 +62,14 @@ def test_eval_command_prints_scores_and_errors():
     result = CliRunner().invoke(cli, ["eval", str(GOLD), "--docs", str(ROOT / "seeds")])
     assert result.exit_code == 0
     assert "end-to-end F1 1.00" in result.output.splitlines()[0]
+
+
+def test_a_missing_article_is_scored_as_missed_and_named(tmp_path: Path):
+    key = tmp_path / "key.jsonl"
+    key.write_text(
+        '{"doc": "gone.txt", "n": 1, "text": "we will stay", "speaker": "Ana Ruiz", "aliases": [], "kind": "direct"}\n',
+        encoding="utf-8",
+    )
+    report = evaluate_files(key, tmp_path)
+    assert report.main.figures()["recall"] == 0.0
+    assert report.errors[0].startswith("UNREADABLE") and "gone.txt" in report.errors[0]
