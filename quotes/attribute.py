@@ -59,19 +59,21 @@ def cue_after_quote(reading: Reading, span: Span) -> Attribution | None:
     sentence = reading.sentences.around(start)
     if start >= sentence.end:
         return None
-    verbs = reading.verbs(start, sentence.end)
-    if not verbs:
-        return None
-    verb = verbs[0]
-    if len(WORDS.findall(reading.text[start : verb.start])) > MAX_CUE_WORDS:
-        return None
-    if not reading.text[start : verb.start].strip(" \t,—–-"):
-        subject = reading.subject_after(verb, sentence.end)
-    else:
-        subject = reading.subject_before(start, verb)
-    if subject is None or subject.mention.document:
-        return None
-    return _answer(reading, subject, verb, "cue_after_quote", 0.95)
+    for verb in reading.verbs(start, sentence.end):  # the first verb may sit in an appositive: "who asked not to be named"
+        if len(WORDS.findall(reading.text[start : verb.start])) > MAX_CUE_WORDS:
+            return None
+        if not reading.text[start : verb.start].strip(" \t,—–-"):
+            subject = reading.subject_after(verb, sentence.end)
+        else:
+            subject = reading.subject_before(start, verb)
+        if subject is None:
+            continue
+        if subject.mention.document:
+            return None
+        answer = _answer(reading, subject, verb, "cue_after_quote", 0.95)
+        if answer:
+            return answer
+    return None
 
 
 def cue_before_quote(reading: Reading, span: Span) -> Attribution | None:

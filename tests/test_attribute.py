@@ -226,3 +226,11 @@ def test_a_spokeswoman_is_not_the_person_just_named():
         "\"No decision has been made,\" the Pentagon spokeswoman said.\n"
     )
     assert who(body)[0][1] == "Pentagon spokeswoman"
+
+
+def test_a_verb_inside_the_appositive_is_not_the_cue():
+    body = (
+        "Vaccines\n\n\"This is a turning point,\" Bruno Lindqvist, a military official who asked not to be named, "
+        "warned on Friday evening.\n"
+    )
+    assert who(body) == [("This is a turning point,", "Bruno Lindqvist", "cue_after_quote")]
