@@ -3,7 +3,11 @@
 Plain records (`Article`, `Quote`, `Speaker`) come in; SQLAlchemy rows never leave this module.
 Same path and hash: nothing is written. Same path, new hash: the article's old quotes are
 replaced. The statements (the same words across articles) and speakers that the change touches
-are recomputed in the same transaction, so the database always equals a clean build of its files.
+are updated in the same transaction, so the database always equals a clean build of its files.
+
+The writer is the one process of a build that cannot be spread over cores, so each article costs a
+few Core statements: speakers come from a per-build cache, statements are found by their unique
+key, and a new article updates its statements' counts instead of recounting every report of them.
 """
 
 from __future__ import annotations
@@ -12,10 +16,11 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, case, delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Engine, Insert, case, delete, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from quotes.db import make_engine, seal, use_wal
 from quotes.models import ArticleRow, QuoteRow, SpeakerAliasRow, SpeakerRow, StatementRow
@@ -46,12 +51,27 @@ def is_name(mention: str | None) -> bool:
     return bool(words) and words[0][0].isupper() and words[0].casefold() not in NOT_A_NAME
 
 
+SPEAKER_FIELDS = ("role", "organisation", "gender")
+# The speaker cache is dropped when it holds this many names, so memory stays bounded on any corpus.
+CACHE_LIMIT = 50_000
+
+
+@dataclass
+class KnownSpeaker:
+    """A stored speaker as this build last wrote it: enough to skip asking the database again."""
+
+    id: int
+    fields: dict[str, str | None]
+    aliases: set[str]
+
+
 class Store:
     """A database at the head revision, written one article at a time by a single writer."""
 
     def __init__(self, db: str | Path) -> None:
         self.engine: Engine = make_engine(db)
         self._wal = False
+        self._speakers: dict[str, KnownSpeaker] = {}
 
     def __enter__(self) -> Store:
         return self
@@ -77,29 +97,43 @@ class Store:
     def status(self, article: Article) -> str:
         """What `write` would do with this article: new, unchanged or replaced."""
         with self.engine.connect() as connection:
-            sha = connection.execute(
-                select(ArticleRow.sha256).where(ArticleRow.path == article.path)
-            ).scalar_one_or_none()
-        return NEW if sha is None else UNCHANGED if sha == article.sha256 else REPLACED
+            return _status(connection, article)[0]
 
     def write(self, article: Article, quotes: Sequence[Quote]) -> str:
         """Store the article and its quotes in one transaction; returns new, unchanged or replaced."""
-        if self.status(article) == UNCHANGED:
-            return UNCHANGED
-        if not self._wal:
+        if not self._wal:  # a build that finds nothing to write leaves the file untouched
+            if self.status(article) == UNCHANGED:
+                return UNCHANGED
             use_wal(self.engine)
             self._wal = True
-        with Session(self.engine) as session, session.begin():
-            return _write(session, article, quotes)
+        try:
+            with self.engine.begin() as connection:
+                outcome, article_id = _status(connection, article)
+                if outcome == NEW:
+                    _write_new(connection, article, quotes, self._speakers)
+                elif outcome == REPLACED:
+                    self._speakers.clear()  # a replacement may drop speakers: ask the database again
+                    _replace(connection, article_id, article, quotes, self._speakers)
+        except BaseException:
+            self._speakers.clear()  # it may hold rows of the transaction that was rolled back
+            raise
+        if len(self._speakers) > CACHE_LIMIT:
+            self._speakers.clear()
+        return outcome
 
 
-def _write(session: Session, article: Article, quotes: Sequence[Quote]) -> str:
-    existing = session.execute(
+def _status(connection: Connection, article: Article) -> tuple[str, int | None]:
+    """New, unchanged or replaced, and the stored article's id."""
+    existing = connection.execute(
         select(ArticleRow.id, ArticleRow.sha256).where(ArticleRow.path == article.path)
     ).first()
-    if existing is not None and existing.sha256 == article.sha256:
-        return UNCHANGED
-    values = {
+    if existing is None:
+        return NEW, None
+    return (UNCHANGED if existing.sha256 == article.sha256 else REPLACED), existing.id
+
+
+def _article_values(article: Article) -> dict:
+    return {
         "path": article.path,
         "name": article.name,
         "sha256": article.sha256,
@@ -112,23 +146,49 @@ def _write(session: Session, article: Article, quotes: Sequence[Quote]) -> str:
         "metadata_sources": json.dumps(article.provenance, sort_keys=True),
         "body": article.body,
     }
-    old_statements: set[int] = set()
-    old_speakers: set[int] = set()
-    if existing is None:
-        article_id = session.execute(insert(ArticleRow).values(values)).inserted_primary_key[0]
-    else:
-        article_id = existing.id
-        old = session.execute(
-            select(QuoteRow.statement_id, QuoteRow.speaker_id).where(QuoteRow.article_id == article_id)
-        ).all()
-        old_statements = {row.statement_id for row in old if row.statement_id is not None}
-        old_speakers = {row.speaker_id for row in old if row.speaker_id is not None}
-        session.execute(delete(QuoteRow).where(QuoteRow.article_id == article_id))
-        session.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(values))
-    speaker_ids = _speakers(session, quotes)
-    statement_ids = _statements(session, (q.text for q in quotes))
+
+
+def _write_new(
+    connection: Connection, article: Article, quotes: Sequence[Quote], cache: dict[str, KnownSpeaker]
+) -> None:
+    """A new article: its statements gain one report each, so they are updated, not recounted."""
+    article_id = connection.execute(insert(ArticleRow), _article_values(article)).inserted_primary_key[0]
+    statement_ids = _store_quotes(connection, article_id, article, quotes, cache)[0]
+    _count_new_article(connection, set(statement_ids.values()), article_id, article.published)
+
+
+def _replace(
+    connection: Connection,
+    article_id: int,
+    article: Article,
+    quotes: Sequence[Quote],
+    cache: dict[str, KnownSpeaker],
+) -> None:
+    """A changed article: its old quotes go, and what they and the new ones touch is recomputed."""
+    old = connection.execute(
+        select(QuoteRow.statement_id, QuoteRow.speaker_id).where(QuoteRow.article_id == article_id)
+    ).all()
+    old_statements = {row.statement_id for row in old if row.statement_id is not None}
+    old_speakers = {row.speaker_id for row in old if row.speaker_id is not None}
+    connection.execute(delete(QuoteRow).where(QuoteRow.article_id == article_id))
+    connection.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(_article_values(article)))
+    statement_ids, speaker_ids = _store_quotes(connection, article_id, article, quotes, cache)
+    _refresh_statements(connection, old_statements | set(statement_ids.values()))
+    _drop_unquoted_speakers(connection, old_speakers - set(speaker_ids.values()))
+
+
+def _store_quotes(
+    connection: Connection,
+    article_id: int,
+    article: Article,
+    quotes: Sequence[Quote],
+    cache: dict[str, KnownSpeaker],
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Insert the quotes with their speakers and statements; (statement ids, speaker ids) by key."""
+    speaker_ids = _speakers(connection, quotes, cache)
+    statement_ids = _statements(connection, (q.text for q in quotes))
     if quotes:
-        session.execute(
+        connection.execute(
             insert(QuoteRow),
             [
                 {
@@ -150,13 +210,21 @@ def _write(session: Session, article: Article, quotes: Sequence[Quote]) -> str:
                 for q in quotes
             ],
         )
-    _refresh_statements(session, old_statements | set(statement_ids.values()))
-    _drop_unquoted_speakers(session, old_speakers - set(speaker_ids.values()))
-    return NEW if existing is None else REPLACED
+    return statement_ids, speaker_ids
 
 
-def _speakers(session: Session, quotes: Sequence[Quote]) -> dict[str, int]:
-    """Upsert the quotes' speakers by canonical name and their aliases; name -> id."""
+def _insert_new(connection: Connection, table) -> Insert:
+    """INSERT ... ON CONFLICT DO NOTHING where the dialect has it: a row already there is kept."""
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}.get(connection.dialect.name)
+    return dialect.insert(table).on_conflict_do_nothing() if dialect else insert(table)
+
+
+def _speakers(connection: Connection, quotes: Sequence[Quote], cache: dict[str, KnownSpeaker]) -> dict[str, int]:
+    """Upsert the quotes' speakers by canonical name and their aliases; name -> id.
+
+    A speaker's role, organisation and gender are the first known ones; its aliases are the data
+    file's and every mention that is a name, in the order first seen.
+    """
     speakers: dict[str, Speaker] = {}
     aliases: dict[str, list[str]] = {}
     for quote in quotes:
@@ -168,52 +236,88 @@ def _speakers(session: Session, quotes: Sequence[Quote]) -> dict[str, int]:
             names.append(quote.mention)
     if not speakers:
         return {}
-    rows = {
-        row.name: row
-        for row in session.execute(select(SpeakerRow).where(SpeakerRow.name.in_(speakers))).scalars()
-    }
-    ids = {}
+    _load_speakers(connection, [name for name in speakers if name not in cache], speakers, cache)
+    new_aliases = []
     for name, speaker in speakers.items():
-        row = rows.get(name)
-        if row is None:
-            row = SpeakerRow(name=name, kind=speaker.kind)
-            session.add(row)
-        for field in ("role", "organisation", "gender"):
-            if getattr(row, field, None) is None:
-                setattr(row, field, getattr(speaker, field))
-        session.flush()
-        ids[name] = row.id
-    have = set(
-        session.execute(
-            select(SpeakerAliasRow.speaker_id, SpeakerAliasRow.alias).where(
-                SpeakerAliasRow.speaker_id.in_(ids.values())
-            )
-        ).all()
-    )
-    wanted = [(ids[name], alias) for name, names in aliases.items() for alias in dict.fromkeys(names)]
-    missing = [{"speaker_id": sid, "alias": alias} for sid, alias in wanted if (sid, alias) not in have]
+        known = cache[name]
+        filled = {
+            field: getattr(speaker, field)
+            for field in SPEAKER_FIELDS
+            if known.fields[field] is None and getattr(speaker, field) is not None
+        }
+        if filled:
+            connection.execute(update(SpeakerRow).where(SpeakerRow.id == known.id).values(filled))
+            known.fields.update(filled)
+        for alias in dict.fromkeys(aliases[name]):
+            if alias not in known.aliases:
+                known.aliases.add(alias)
+                new_aliases.append({"speaker_id": known.id, "alias": alias})
+    if new_aliases:
+        connection.execute(_insert_new(connection, SpeakerAliasRow), new_aliases)
+    return {name: cache[name].id for name in speakers}
+
+
+def _load_speakers(
+    connection: Connection, names: list[str], speakers: dict[str, Speaker], cache: dict[str, KnownSpeaker]
+) -> None:
+    """Put these speakers in the cache: read from the database, or inserted (in order) if not there."""
+    if not names:
+        return
+    columns = (SpeakerRow.id, SpeakerRow.name, *(getattr(SpeakerRow, f) for f in SPEAKER_FIELDS))
+    lookup = select(*columns).where(SpeakerRow.name.in_(names))
+    found = connection.execute(lookup).all()
+    missing = [name for name in names if name not in {row.name for row in found}]
     if missing:
-        session.execute(insert(SpeakerAliasRow), missing)
-    return ids
+        rows = [
+            {"name": name, "kind": speakers[name].kind, **{f: getattr(speakers[name], f) for f in SPEAKER_FIELDS}}
+            for name in missing
+        ]
+        connection.execute(_insert_new(connection, SpeakerRow), rows)
+        found = connection.execute(lookup).all()
+    by_id = {row.id: row for row in found}
+    stored_aliases: dict[int, set[str]] = {speaker_id: set() for speaker_id in by_id}
+    aliases = select(SpeakerAliasRow.speaker_id, SpeakerAliasRow.alias).where(SpeakerAliasRow.speaker_id.in_(by_id))
+    for speaker_id, alias in connection.execute(aliases):
+        stored_aliases[speaker_id].add(alias)
+    for row in found:
+        fields = {f: getattr(row, f) for f in SPEAKER_FIELDS}
+        cache[row.name] = KnownSpeaker(row.id, fields, stored_aliases[row.id])
 
 
-def _statements(session: Session, texts: Iterable[str]) -> dict[str, int]:
-    """Find or create the statement of each text; normalised text -> id."""
+def _statements(connection: Connection, texts: Iterable[str]) -> dict[str, int]:
+    """Find or create the statement of each text (created with no reports yet); normalised text -> id."""
     keys = [key for key in dict.fromkeys(normalise_statement(t) for t in texts) if key]
     if not keys:
         return {}
-    lookup = select(StatementRow.normalised_text, StatementRow.id).where(
-        StatementRow.normalised_text.in_(keys)
-    )
-    ids = dict(session.execute(lookup).all())
-    missing = [{"normalised_text": k, "article_count": 0} for k in keys if k not in ids]
+    lookup = select(StatementRow.normalised_text, StatementRow.id)
+    ids = dict(connection.execute(lookup.where(StatementRow.normalised_text.in_(keys))).all())
+    missing = [k for k in keys if k not in ids]
     if missing:
-        session.execute(insert(StatementRow), missing)
-        ids = dict(session.execute(lookup).all())
+        connection.execute(insert(StatementRow), [{"normalised_text": k, "article_count": 0} for k in missing])
+        ids.update(connection.execute(lookup.where(StatementRow.normalised_text.in_(missing))).all())
     return ids
 
 
-def _refresh_statements(session: Session, ids: set[int]) -> None:
+def _count_new_article(connection: Connection, ids: set[int], article_id: int, published: str | None) -> None:
+    """Add one report by a new article (the highest id so far) to each of these statements.
+
+    The same result as `_refresh_statements`: the first article is the earliest published, undated
+    last, ties to the lowest id, so the new one comes first only if it is strictly earlier.
+    """
+    if not ids:
+        return
+    first_seen = StatementRow.first_seen
+    earlier = StatementRow.article_count == 0
+    values = {"article_count": StatementRow.article_count + 1}
+    if published is not None:
+        sooner = or_(first_seen.is_(None), first_seen > published)
+        earlier = or_(earlier, sooner)
+        values["first_seen"] = case((sooner, published), else_=first_seen)
+    values["first_article_id"] = case((earlier, article_id), else_=StatementRow.first_article_id)
+    connection.execute(update(StatementRow).where(StatementRow.id.in_(ids)).values(values))
+
+
+def _refresh_statements(connection: Connection, ids: set[int]) -> None:
     """Recompute article count, first article and first date of these statements; drop the empty."""
     if not ids:
         return
@@ -223,7 +327,7 @@ def _refresh_statements(session: Session, ids: set[int]) -> None:
         .join(QuoteRow, QuoteRow.article_id == ArticleRow.id)
         .where(mine)
     )
-    session.execute(
+    connection.execute(
         update(StatementRow)
         .where(StatementRow.id.in_(ids))
         .values(
@@ -235,13 +339,13 @@ def _refresh_statements(session: Session, ids: set[int]) -> None:
             .scalar_subquery(),
         )
     )
-    session.execute(
+    connection.execute(
         delete(StatementRow).where(StatementRow.id.in_(ids), StatementRow.article_count == 0)
     )
 
 
-def _drop_unquoted_speakers(session: Session, ids: set[int]) -> None:
+def _drop_unquoted_speakers(connection: Connection, ids: set[int]) -> None:
     """Speakers that a replaced article alone quoted go with it, as in a clean build."""
     if ids:
         quoted = select(QuoteRow.speaker_id).where(QuoteRow.speaker_id.in_(ids))
-        session.execute(delete(SpeakerRow).where(SpeakerRow.id.in_(ids), SpeakerRow.id.not_in(quoted)))
+        connection.execute(delete(SpeakerRow).where(SpeakerRow.id.in_(ids), SpeakerRow.id.not_in(quoted)))
