@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from html import unescape
 from pathlib import Path
 from urllib.parse import quote_plus
 
@@ -21,6 +22,7 @@ from quotes.datasette.plugins.quote_desk import (
     fold,
     fts_query,
     quote_date,
+    search_sorted,
 )
 from quotes.publish import SITE_DIR, BadDatabase, check_database, load_metadata, make_datasette
 
@@ -195,18 +197,41 @@ async def test_full_text_search(ds, table):
     assert await get_json(ds, f"/quotes/{table}.json?_search=nothinglikethis&_shape=array") == []
 
 
+async def test_searched_tables_run_no_facets_unasked(ds):
+    for table in ("quotes", "quote_list"):
+        assert (await get_json(ds, f"/quotes/{table}.json?_search=pressure"))["facet_results"] == {}
+
+
+@pytest.mark.parametrize(("table", "key"), [("quotes", "id"), ("quote_list", "quote_id")])
+async def test_search_lists_latest_stored_first_unless_sorted(ds, table, key):
+    rows = await get_json(ds, f"/quotes/{table}.json?_search=we&_shape=array")
+    assert [r[key] for r in rows] == [3, 1]
+    rows = await get_json(ds, f"/quotes/quote_list.json?_search=we&_sort=date&_shape=array")
+    assert [r["quote_id"] for r in rows] == [1, 3]
+
+
+def test_search_sort_leaves_other_requests_alone():
+    assert search_sorted("/quotes/quote_list", "_search=a+b") == "_search=a+b&_sort_desc=quote_id"
+    assert search_sorted("/quotes/quotes.csv", "_search=%C3%91") == "_search=%C3%91&_sort_desc=id"
+    for path, query in [("/quotes/quote_list", "_search=a&_sort=date"), ("/quotes/quote_list", "kind=direct"),
+                        ("/quotes/articles", "_search=a"), ("/quotes/quote_list_x", "_search=a")]:
+        assert search_sorted(path, query) == query
+
+
 async def test_search_box_page_links_each_quote_to_its_page(ds):
     html = (await ds.client.get("/quotes/quote_list?_search=bien")).text
     assert '<a class="quote-link" href="/-/quote/4">Ça va bien,</a>' in html
 
 
 async def test_facets(ds):
-    data = await get_json(ds, "/quotes/quote_list.json")
+    html = (await ds.client.get("/")).text
+    link = unescape(re.search(r'href="(/quotes/quote_list\?_facet=[^"]*)"', html)[1])
+    data = await get_json(ds, link.replace("quote_list?", "quote_list.json?"))
     facets = data["facet_results"]
-    assert set(facets) >= {"speaker", "kind", "outlet", "published"}
+    assert set(facets) == {"speaker", "kind", "outlet", "published"}
     outlets = {f["value"]: f["count"] for f in facets["outlet"]["results"]}
     assert outlets == {"Other Times": 3, "Daily Example": 2}
-    kinds = await get_json(ds, "/quotes/quotes.json")
+    kinds = await get_json(ds, "/quotes/quotes.json?_facet=kind")
     assert {f["value"]: f["count"] for f in kinds["facet_results"]["kind"]["results"]} == {
         "direct": 3, "indirect": 1, "partial": 1}
     filtered = await get_json(ds, "/quotes/quote_list.json?outlet=Other+Times&kind=direct&_shape=array")
@@ -367,7 +392,7 @@ def test_site_plugin_needs_only_datasette():
 
 async def test_every_link_on_the_home_page_works(ds):
     html = (await ds.client.get("/")).text
-    links = set(re.findall(r'href="(/[^"]*)"', html)) - {"/"}
+    links = {unescape(link) for link in re.findall(r'href="(/[^"]*)"', html)} - {"/"}
     assert "/quotes/speakers_ranked" in links
     for link in sorted(links):
         assert (await ds.client.get(link)).status_code == 200, link

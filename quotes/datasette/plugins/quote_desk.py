@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
 from datasette.utils import escape_fts
@@ -20,6 +21,11 @@ from markupsafe import Markup
 DATABASE_NAME = "quotes"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
+# A search without a sort of its own lists the latest stored quotes first: walking the ids down
+# stops after one page, while sorting by date reads every match (for a word in 70,000 of a
+# million quotes, 7 ms against 124 ms). Table -> its id column.
+SEARCH_SORT = {"quote_list": "quote_id", "quotes": "id"}
+SEARCH_PATH = re.compile(rf"^/{DATABASE_NAME}/(?P<table>{'|'.join(SEARCH_SORT)})(?:\.\w+)?$")
 DATE_PARTS = re.compile(r"^(?:(?P<year>\d{4})|-)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
 
@@ -109,6 +115,32 @@ order by a.published, a.id
 def prepare_connection(conn, database):
     if database == DATABASE_NAME:
         register_functions(conn)
+
+
+def search_sorted(path: str, query_string: str) -> str:
+    """The query string with the cheap search sort added, when it searches without a sort."""
+    match = SEARCH_PATH.match(path)
+    args = parse_qsl(query_string, keep_blank_values=True)
+    keys = {key for key, _ in args}
+    if not match or "_search" not in keys or keys & {"_sort", "_sort_desc"}:
+        return query_string
+    return urlencode(args + [("_sort_desc", SEARCH_SORT[match["table"]])])
+
+
+@hookimpl
+def asgi_wrapper():
+    def wrap(app):
+        async def sorted_search(scope, receive, send):
+            if scope["type"] == "http":
+                query = scope.get("query_string", b"").decode("latin-1")
+                cheap = search_sorted(scope["path"], query)
+                if cheap != query:
+                    scope = dict(scope, query_string=cheap.encode("latin-1"))
+            await app(scope, receive, send)
+
+        return sorted_search
+
+    return wrap
 
 
 @hookimpl
