@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, Insert, case, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, Insert, Text, bindparam, case, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from quotes.db import make_engine, seal, use_wal
@@ -65,12 +65,40 @@ class KnownSpeaker:
     aliases: set[str]
 
 
+# The writer's statements, built once: compiling is cached, but building an expression is not.
+ARTICLE_BY_PATH = select(ArticleRow.id, ArticleRow.sha256).where(ArticleRow.path == bindparam("path"))
+STATEMENTS_BY_KEY = select(StatementRow.normalised_text, StatementRow.id).where(
+    StatementRow.normalised_text.in_(bindparam("keys", expanding=True))
+)
+
+
+def _one_more_report(dated: bool):
+    """UPDATE statements for one more report by a new article (the highest id so far).
+
+    The same result as `_refresh_statements`: the first article is the earliest published, undated
+    last, ties to the lowest id, so the new one comes first only if it is strictly earlier.
+    """
+    first_seen = StatementRow.first_seen
+    earlier = StatementRow.article_count == 0
+    values = {"article_count": StatementRow.article_count + 1}
+    if dated:
+        published = bindparam("new_published", type_=Text)
+        sooner = or_(first_seen.is_(None), first_seen > published)
+        earlier = or_(earlier, sooner)
+        values["first_seen"] = case((sooner, published), else_=first_seen)
+    values["first_article_id"] = case((earlier, bindparam("new_article_id")), else_=StatementRow.first_article_id)
+    return update(StatementRow).where(StatementRow.id.in_(bindparam("ids", expanding=True))).values(values)
+
+
+ONE_MORE_REPORT = {dated: _one_more_report(dated) for dated in (False, True)}
+
+
 class Store:
     """A database at the head revision, written one article at a time by a single writer."""
 
     def __init__(self, db: str | Path) -> None:
         self.engine: Engine = make_engine(db)
-        self._wal = False
+        self._writer: Connection | None = None  # one connection for every write of the build
         self._speakers: dict[str, KnownSpeaker] = {}
 
     def __enter__(self) -> Store:
@@ -81,7 +109,8 @@ class Store:
 
     def close(self) -> None:
         """Leave a SQLite file checkpointed in rollback-journal mode if this store wrote to it."""
-        if self._wal:
+        if self._writer is not None:
+            self._writer.close()
             seal(self.engine)
         self.engine.dispose()
 
@@ -101,13 +130,14 @@ class Store:
 
     def write(self, article: Article, quotes: Sequence[Quote]) -> str:
         """Store the article and its quotes in one transaction; returns new, unchanged or replaced."""
-        if not self._wal:  # a build that finds nothing to write leaves the file untouched
+        if self._writer is None:  # a build that finds nothing to write leaves the file untouched
             if self.status(article) == UNCHANGED:
                 return UNCHANGED
             use_wal(self.engine)
-            self._wal = True
+            self._writer = self.engine.connect()
+        connection = self._writer
         try:
-            with self.engine.begin() as connection:
+            with connection.begin():
                 outcome, article_id = _status(connection, article)
                 if outcome == NEW:
                     _write_new(connection, article, quotes, self._speakers)
@@ -124,9 +154,7 @@ class Store:
 
 def _status(connection: Connection, article: Article) -> tuple[str, int | None]:
     """New, unchanged or replaced, and the stored article's id."""
-    existing = connection.execute(
-        select(ArticleRow.id, ArticleRow.sha256).where(ArticleRow.path == article.path)
-    ).first()
+    existing = connection.execute(ARTICLE_BY_PATH, {"path": article.path}).first()
     if existing is None:
         return NEW, None
     return (UNCHANGED if existing.sha256 == article.sha256 else REPLACED), existing.id
@@ -186,7 +214,8 @@ def _store_quotes(
 ) -> tuple[dict[str, int], dict[str, int]]:
     """Insert the quotes with their speakers and statements; (statement ids, speaker ids) by key."""
     speaker_ids = _speakers(connection, quotes, cache)
-    statement_ids = _statements(connection, (q.text for q in quotes))
+    keys = [normalise_statement(q.text) for q in quotes]
+    statement_ids = _statements(connection, keys)
     if quotes:
         connection.execute(
             insert(QuoteRow),
@@ -205,9 +234,9 @@ def _store_quotes(
                     "said_on_precision": q.said_on_precision,
                     "mention": q.mention,
                     "context": paragraph_around(article.body, q.start, q.end),
-                    "statement_id": statement_ids.get(normalise_statement(q.text)),
+                    "statement_id": statement_ids.get(key),
                 }
-                for q in quotes
+                for q, key in zip(quotes, keys, strict=True)
             ],
         )
     return statement_ids, speaker_ids
@@ -284,37 +313,24 @@ def _load_speakers(
         cache[row.name] = KnownSpeaker(row.id, fields, stored_aliases[row.id])
 
 
-def _statements(connection: Connection, texts: Iterable[str]) -> dict[str, int]:
-    """Find or create the statement of each text (created with no reports yet); normalised text -> id."""
-    keys = [key for key in dict.fromkeys(normalise_statement(t) for t in texts) if key]
+def _statements(connection: Connection, normalised: Iterable[str]) -> dict[str, int]:
+    """Find or create the statement of each normalised text (created with no reports yet); its id."""
+    keys = [key for key in dict.fromkeys(normalised) if key]
     if not keys:
         return {}
-    lookup = select(StatementRow.normalised_text, StatementRow.id)
-    ids = dict(connection.execute(lookup.where(StatementRow.normalised_text.in_(keys))).all())
+    ids = dict(connection.execute(STATEMENTS_BY_KEY, {"keys": keys}).all())
     missing = [k for k in keys if k not in ids]
     if missing:
         connection.execute(insert(StatementRow), [{"normalised_text": k, "article_count": 0} for k in missing])
-        ids.update(connection.execute(lookup.where(StatementRow.normalised_text.in_(missing))).all())
+        ids.update(connection.execute(STATEMENTS_BY_KEY, {"keys": missing}).all())
     return ids
 
 
 def _count_new_article(connection: Connection, ids: set[int], article_id: int, published: str | None) -> None:
-    """Add one report by a new article (the highest id so far) to each of these statements.
-
-    The same result as `_refresh_statements`: the first article is the earliest published, undated
-    last, ties to the lowest id, so the new one comes first only if it is strictly earlier.
-    """
-    if not ids:
-        return
-    first_seen = StatementRow.first_seen
-    earlier = StatementRow.article_count == 0
-    values = {"article_count": StatementRow.article_count + 1}
-    if published is not None:
-        sooner = or_(first_seen.is_(None), first_seen > published)
-        earlier = or_(earlier, sooner)
-        values["first_seen"] = case((sooner, published), else_=first_seen)
-    values["first_article_id"] = case((earlier, article_id), else_=StatementRow.first_article_id)
-    connection.execute(update(StatementRow).where(StatementRow.id.in_(ids)).values(values))
+    """Add one report by a new article to each of these statements."""
+    if ids:
+        parameters = {"ids": list(ids), "new_article_id": article_id, "new_published": published}
+        connection.execute(ONE_MORE_REPORT[published is not None], parameters)
 
 
 def _refresh_statements(connection: Connection, ids: set[int]) -> None:
