@@ -101,7 +101,7 @@ def colon_introduction(reading: Reading, span: Span) -> Attribution | None:
     mention = parse_subject(intro.group("subject"))
     if mention is None or mention.kind not in ("name", "pronoun"):
         return None
-    speaker = reading.resolve(Subject(mention, intro.start("subject"), None))
+    speaker = reading.resolve(Subject(mention, intro.start("subject")))
     if speaker is None:
         return None
     return Attribution(speaker, mention.surface.strip(), intro.group("verb"), "colon_introduction", 0.85)
@@ -134,7 +134,7 @@ def document_cue(reading: Reading, span: Span) -> Attribution | None:
     if according:
         mention = parse_subject(according.group(1))
         if mention:
-            subject = Subject(mention, according.start(1), None)
+            subject = Subject(mention, according.start(1))
             speaker = reading.resolve(subject)
             if speaker:
                 return Attribution(speaker, mention.surface.strip(), "according to", "according_to", 0.8)

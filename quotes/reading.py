@@ -31,6 +31,8 @@ APPOSITIVE_CLOSERS = {",": ",", "–": "–", "—": "—", ")": "("}
 
 @dataclass(frozen=True)
 class Verb:
+    """A reporting verb in the narration: where it stands, its form and its lemma."""
+
     start: int
     end: int
     form: str
@@ -39,9 +41,10 @@ class Verb:
 
 @dataclass(frozen=True)
 class Subject:
+    """A subject phrase as parsed, and where it starts (for resolution against what came before)."""
+
     mention: Mention
     start: int
-    speaker: Speaker | None
 
 
 LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’\-])\p{Ll}+(?![\p{L}\p{N}'’\-])")
@@ -200,7 +203,7 @@ class Reading:
         mention = parse_subject(phrase)
         if mention is None:
             return None
-        return Subject(mention, clause_start + offset + (len(phrase) - len(phrase.lstrip())), None)
+        return Subject(mention, clause_start + offset + (len(phrase) - len(phrase.lstrip())))
 
     def subject_after(self, verb: Verb, limit: int) -> Subject | None:
         """The subject of an inverted cue: `said Mr Smith, the chief executive`."""
@@ -213,7 +216,7 @@ class Reading:
         mention = parse_subject(phrase)
         if mention is None:
             return None
-        return Subject(mention, verb.end + match.start(1), None)
+        return Subject(mention, verb.end + match.start(1))
 
     def resolve(self, subject: Subject | None) -> Speaker | None:
         """The speaker a subject stands for (documents resolve to whoever issued them)."""
