@@ -8,7 +8,7 @@ they cannot be apostrophes. Knows nothing of speakers or the database.
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 import regex
@@ -94,7 +94,7 @@ def _pair_doubles(text: str, para: Paragraph) -> tuple[list[_Pair], int | None, 
         opens = _can_open(text, i, para.start)
         closes = _can_close(text, i, para.start, para.end)
         if char in DOUBLE_OPENERS and opens:
-            closes = closes and pending is not None and not opens
+            closes = False  # a curly opener that can open does open
         if char in DOUBLE_CLOSERS and closes:
             opens = False
         if pending is None:
@@ -131,9 +131,8 @@ def _pair_singles(text: str, para: Paragraph, inside_double) -> list[_Pair]:
         next_open = opens[oi + 1] if oi + 1 < len(opens) else para.end
         while ci < len(closes) and closes[ci] <= o:
             ci += 1
-        candidates = [c for c in closes[ci:] if c < next_open] or [
-            c for c in closes[ci:] if c >= next_open
-        ][:1]
+        before_next = bisect_left(closes, next_open, ci)
+        candidates = closes[ci:before_next] or closes[before_next : before_next + 1]
         if not candidates:
             continue
         strong = [c for c in candidates if text[c - 1] in ",.!?;:…" or text[c + 1 : c + 2] in ("", ",", ".", ";", ":", "!", "?", "\n")]
