@@ -75,7 +75,6 @@ def _is_apostrophe(text: str, i: int, start: int, end: int) -> bool:
 class _Pair:
     open_mark: int  # -1 when the opening mark was lost
     close_mark: int  # -1 when the closing mark was lost
-    double: bool
     text_start: int = -1  # where the words begin when the opening mark was lost
 
     @property
@@ -103,7 +102,7 @@ def _pair_doubles(text: str, para: Paragraph) -> tuple[list[_Pair], int | None, 
             elif closes:
                 orphans.append(i)
         elif closes:
-            pairs.append(_Pair(pending, i, True))
+            pairs.append(_Pair(pending, i))
             pending = None
         elif opens:
             pending = i
@@ -136,7 +135,7 @@ def _pair_singles(text: str, para: Paragraph, inside_double) -> list[_Pair]:
         if not candidates:
             continue
         strong = [c for c in candidates if text[c - 1] in ",.!?;:…" or text[c + 1 : c + 2] in ("", ",", ".", ";", ":", "!", "?", "\n")]
-        pairs.append(_Pair(o, (strong or candidates)[0], False))
+        pairs.append(_Pair(o, (strong or candidates)[0]))
     return pairs
 
 
@@ -238,10 +237,10 @@ def find_spans(body: str, title: str | None = None) -> list[Span]:
             while start < orphan and body[start].isspace():
                 start += 1
             if start < orphan:
-                marks.append(_Pair(-1, orphan, True, text_start=start))
+                marks.append(_Pair(-1, orphan, text_start=start))
         next_opens = _next_paragraph_opens(body, paras, para.index)
         if pending is not None and (next_opens or _starts_sentence(body, pending, para.start)):
-            marks.append(_Pair(pending, -1, True))
+            marks.append(_Pair(pending, -1))
         for pair in sorted(marks, key=lambda p: p.begins):
             spans.extend(_span(body, para, pair, headlines, continuing))
         continuing = pending is not None and next_opens
