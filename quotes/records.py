@@ -48,7 +48,7 @@ class Span:
     start: int
     end: int
     text: str
-    kind: str  # direct / partial / indirect / scare / headline / nickname
+    kind: str  # direct / partial, or headline / nickname (marks that quote nobody)
     open_mark: int = -1  # offset of the opening mark, -1 when lost or none
     close_mark: int = -1  # offset of the closing mark, -1 when lost or none
     paragraph: int = 0  # index of the paragraph that holds the opening
