@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from quotes.build import CHUNK_BYTES, file_chunks
 from quotes.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,3 +155,15 @@ def test_build_into_postgresql_stores_what_sqlite_stores(postgres_url, built_db,
     with engine.connect() as connection:
         assert [tuple(r) for r in connection.execute(text(listing))] == rows(built_db, listing)
     engine.dispose()
+
+
+def test_files_go_to_the_workers_in_order_in_chunks_of_bounded_size(tmp_path):
+    sizes = [10, CHUNK_BYTES * 2, 10, 10, CHUNK_BYTES - 15, 10]
+    files = []
+    for n, size in enumerate(sizes):
+        files.append(tmp_path / f"{n}.txt")
+        files[-1].write_bytes(b"x" * size)
+    chunks = list(file_chunks(files, {str(files[0]): "abc"}))
+    assert [path for chunk in chunks for path, _sha in chunk] == files
+    assert chunks[0][0] == (files[0], "abc")
+    assert [len(chunk) for chunk in chunks] == [2, 3, 1]  # a chunk closes once it reaches CHUNK_BYTES
