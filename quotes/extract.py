@@ -204,10 +204,24 @@ def _headline_key(line: str) -> str:
     return " ".join(WORD.findall(HEADLINE_PREFIX.sub("", line).lower()))
 
 
-def find_spans(body: str, title: str | None = None) -> list[Span]:
-    """Every quote span in the body, in order of position."""
+@dataclass(frozen=True)
+class Layout:
+    """An article's paragraphs and which of them are its headline: read once, used by every stage."""
+
+    paragraphs: list[Paragraph]
+    headlines: set[int]
+
+
+def layout(body: str, title: str | None = None) -> Layout:
+    """Paragraphs and headline paragraphs of a body."""
     paras = paragraphs(body)
-    headlines = headline_paragraphs(body, paras, title)
+    return Layout(paras, headline_paragraphs(body, paras, title))
+
+
+def find_spans(body: str, title: str | None = None, page: Layout | None = None) -> list[Span]:
+    """Every quote span in the body, in order of position."""
+    page = page or layout(body, title)
+    paras, headlines = page.paragraphs, page.headlines
     spans: list[Span] = []
     continuing = False
     for para in paras:

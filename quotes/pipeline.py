@@ -8,7 +8,7 @@ import regex
 
 from quotes.attribute import attribute
 from quotes.dates import resolve_said_on
-from quotes.extract import find_spans
+from quotes.extract import find_spans, layout
 from quotes.indirect import find_indirect
 from quotes.reading import Reading
 from quotes.records import Article, Quote, Span
@@ -22,8 +22,9 @@ PARAGRAPH_REACH = 2000  # characters of the paragraph read for a date on either 
 def process(article: Article, book: SpeakerBook | None = None) -> list[Quote]:
     """Find and attribute every quote in one article, direct, partial and indirect."""
     body = article.body
-    spans = find_spans(body, article.title)
-    reading = Reading(body, spans, book or default_book(), article.title)
+    page = layout(body, article.title)
+    spans = find_spans(body, article.title, page)
+    reading = Reading(body, spans, book or default_book(), article.title, page)
     quotes = find_indirect(reading)  # first: the descriptions it meets ("a senior official") are antecedents
     for span, found in zip(spans, attribute(reading), strict=True):
         if span.kind not in ("direct", "partial"):

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex
 
-from quotes.extract import Paragraph, headline_paragraphs, paragraphs
+from quotes.extract import Layout, Paragraph, layout
 from quotes.lexicon import lexicon
 from quotes.mentions import Discourse, Mention, parse_subject
 from quotes.records import Span, Speaker
@@ -70,14 +70,17 @@ def _caption_pattern() -> regex.Pattern:
 class Reading:
     """An article prepared for the rules: masked text, sentences, captions, discourse."""
 
-    def __init__(self, body: str, spans: list[Span], book: SpeakerBook, title: str | None = None) -> None:
+    def __init__(
+        self, body: str, spans: list[Span], book: SpeakerBook, title: str | None = None, page: Layout | None = None
+    ) -> None:
+        page = page or layout(body, title)
         self.body = body
         self.spans = spans
         self.text = masked(body, spans)
         self.sentences = Sentences(body, spans)
-        self.paragraphs: list[Paragraph] = paragraphs(body)
+        self.paragraphs: list[Paragraph] = page.paragraphs
         self.captions = {p.index for p in self.paragraphs if self._is_caption(p)}
-        self.headlines = headline_paragraphs(body, self.paragraphs, title)
+        self.headlines = page.headlines
         self._paragraph_starts = [p.start for p in self.paragraphs]
         self._by_paragraph: dict[int, list[int]] = {}
         for i, span in enumerate(spans):
