@@ -162,6 +162,23 @@ def same_paragraph(reading: Reading, index: int, done: dict[int, Attribution], c
     return Attribution(found.speaker, found.mention, found.cue, "same_paragraph", 0.75)
 
 
+def introduced_above(reading: Reading, index: int, done: dict[int, Attribution], cued_in: dict[int, list[int]]) -> Attribution | None:
+    """A quote-only paragraph after one that ends `Smith said:` (a block quote introduced above it)."""
+    span = reading.spans[index]
+    if span.paragraph == 0 or not reading.is_quote_only(span.paragraph):
+        return None
+    above = reading.paragraphs[span.paragraph - 1]
+    if not reading.text[above.start : above.end].rstrip().endswith(":"):
+        return None
+    sentence = reading.sentences.around(above.end - 1)
+    for verb in reversed(reading.verbs(sentence.start, above.end)):
+        subject = reading.subject_before(sentence.start, verb) or reading.subject_after(verb, above.end)
+        answer = _answer(reading, subject, verb, "introduced_above", 0.85)
+        if answer:
+            return answer
+    return None
+
+
 def quote_runs_on(reading: Reading, index: int, done: dict[int, Attribution], cued_in: dict[int, list[int]]) -> Attribution | None:
     """A quote running over paragraphs (no closing mark here) belongs to whoever its last paragraph names."""
     last = index
@@ -190,7 +207,7 @@ def _cued(found: Attribution) -> bool:
 
 
 SENTENCE_RULE_NAMES = {rule.__name__ for rule in SENTENCE_RULES} | {"according_to"}
-CONTEXT_RULES = [same_paragraph, quote_runs_on, continued_paragraph]
+CONTEXT_RULES = [introduced_above, same_paragraph, quote_runs_on, continued_paragraph]
 NOBODY = Attribution(None, None, None, "none", 0.0)
 
 

@@ -234,3 +234,20 @@ def test_a_verb_inside_the_appositive_is_not_the_cue():
         "warned on Friday evening.\n"
     )
     assert who(body) == [("This is a turning point,", "Bruno Lindqvist", "cue_after_quote")]
+
+
+def test_a_block_quote_introduced_by_the_paragraph_above():
+    body = (
+        "Speech\n\nIn a speech to the party conference, the prime minister, Keir Starmer, said:\n\n"
+        "“We will rebuild this country brick by brick.”\n\n"
+        "“And we will not stop until the job is done.”\n"
+    )
+    assert [(s, r) for _, s, r in who(body)] == [
+        ("Keir Starmer", "introduced_above"),
+        ("Keir Starmer", "continued_paragraph"),
+    ]
+
+
+def test_a_colon_above_without_a_speaker_names_nobody():
+    body = "Rules\n\nThe new rules read as follows:\n\n“No vehicle may enter the park after dusk.”\n"
+    assert who(body) == [("No vehicle may enter the park after dusk.", None, "none")]
