@@ -110,7 +110,7 @@ def _quote(reading: Reading, start: int, end: int, verb: Verb, subject, rule: st
     if start >= end or len(WORD.findall(reading.body, start, end)) < MIN_CLAUSE_WORDS:
         return None
     speaker = reading.resolve(subject)
-    if speaker is None or (subject.mention.definite and speaker.kind == "unnamed"):
+    if speaker is None or (subject.mention.definite and speaker.name == subject.mention.own_words):
         return None  # reported speech is kept only where the article says whose it is
     return Quote(
         reading.body[start:end], start, end, "indirect", speaker, subject.mention.surface.strip(), verb.form, rule, confidence

@@ -41,6 +41,11 @@ class Mention:
     organisation: bool = False
     document: bool = False
 
+    @property
+    def own_words(self) -> str:
+        """The phrase without its article: what a description that resolves to nobody is called."""
+        return self.surface.split(" ", 1)[-1].strip()
+
 
 def _is_name_token(token: str, position: int) -> bool:
     lex = lexicon()
@@ -330,7 +335,7 @@ class Discourse:
         for _, entity in self._before(position):
             if entity.speaker.kind == "unnamed" and entity.head_noun() == last:
                 return entity.speaker
-        own_name = mention.surface.split(" ", 1)[-1].strip()
+        own_name = mention.own_words
         if any(word[:1].isupper() for word in POST_MODIFIER.split(own_name, maxsplit=1)[0].split()):
             if not mention.organisation and last not in lexicon().spokes_nouns:
                 for pos, entity in self._before(position, subjects_only=True):

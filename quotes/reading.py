@@ -91,6 +91,7 @@ class Reading:
         self._reporting_starts = [v.start for v in self._reporting]
         self._issuing: tuple[list[Verb], list[int]] | None = None
         self._register_names()
+        self._register_unnamed_speakers()
 
     def _is_caption(self, para: Paragraph) -> bool:
         line = self.body[para.start : para.end].strip()
@@ -147,6 +148,14 @@ class Reading:
                     continue
                 elif multi or mention.titles or mention.gender or self.discourse.knows_word(mention.name):
                     self.discourse.register_name(mention, start, oblique)
+
+    def _register_unnamed_speakers(self) -> None:
+        """Record "a senior official said" wherever it stands, so "the official" later finds it."""
+        for verb in self._reporting:
+            sentence = self.sentences.around(verb.start)
+            subject = self.subject_before(sentence.start, verb) or self.subject_after(verb, sentence.end)
+            if subject and subject.mention.kind == "description" and not subject.mention.definite:
+                self.discourse.resolve(subject.mention, subject.start)
 
     def _find_verbs(self, forms: frozenset[str] | dict[str, str]) -> list[Verb]:
         lemma = lexicon().verb_lemma

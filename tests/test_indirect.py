@@ -91,3 +91,15 @@ def test_fronted_clause_not_taken_after_a_statement_phrase():
 )
 def test_days_and_dates_after_the_verb_are_skipped(sentence):
     assert indirect("Head\n\n" + sentence + "\n")[0][:2] == ("the plan had failed", "Ana Ruiz")
+
+
+def test_the_official_who_spoke_before_keeps_speaking():
+    body = (
+        "Head\n\nAsked about sanctions, a senior administration official said: \"Everything is on the table.\"\n\n"
+        "The official, who spoke on condition of anonymity, added that a decision could come within days.\n"
+    )
+    assert indirect(body) == [("a decision could come within days", "senior administration official", "reported_clause")]
+
+
+def test_an_unresolved_description_reports_nothing():
+    assert indirect("Head\n\nThe Ruritanian government has frequently stated that the attacks were unlawful.\n") == []
