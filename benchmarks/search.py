@@ -40,6 +40,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import make_corpus
+
 from quotes.db import upgrade
 from quotes.publish import make_datasette
 

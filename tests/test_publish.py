@@ -10,8 +10,6 @@ from pathlib import Path
 from urllib.parse import quote_plus
 
 import pytest
-
-from quotes.db import upgrade
 from click.testing import CliRunner
 from markupsafe import escape
 
@@ -24,7 +22,14 @@ from quotes.datasette.plugins.quote_desk import (
     quote_date,
     search_sorted,
 )
-from quotes.publish import SITE_DIR, BadDatabase, check_database, load_metadata, make_datasette
+from quotes.db import upgrade
+from quotes.publish import (
+    SITE_DIR,
+    BadDatabase,
+    check_database,
+    load_metadata,
+    make_datasette,
+)
 
 # Two small articles written to exercise publishing: HTML in the text, non-ASCII names, the same
 # words in both articles, a quote with no speaker, dates of day and month precision.
@@ -206,7 +211,7 @@ async def test_searched_tables_run_no_facets_unasked(ds):
 async def test_search_lists_latest_stored_first_unless_sorted(ds, table, key):
     rows = await get_json(ds, f"/quotes/{table}.json?_search=we&_shape=array")
     assert [r[key] for r in rows] == [3, 1]
-    rows = await get_json(ds, f"/quotes/quote_list.json?_search=we&_sort=date&_shape=array")
+    rows = await get_json(ds, "/quotes/quote_list.json?_search=we&_sort=date&_shape=array")
     assert [r["quote_id"] for r in rows] == [1, 3]
 
 
