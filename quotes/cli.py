@@ -112,6 +112,28 @@ def build(paths: tuple[Path, ...], db: str, jobs: int) -> None:
     sys.exit(1 if summary.rejected else 0)
 
 
+@cli.command()
+@click.argument("source")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="quotes.db",
+    show_default=True,
+    help="The SQLite file to write (replaced whole, only once the copy is complete).",
+)
+def snapshot(source: str, db_path: Path) -> None:
+    """Copy the database SOURCE (SQLAlchemy URL or SQLite file) into a SQLite file to serve."""
+    from quotes.snapshot import SnapshotError, snapshot as run_snapshot
+
+    try:
+        done = run_snapshot(source, db_path)
+    except SnapshotError as err:
+        click.echo(f"quotes: {err}", err=True)
+        sys.exit(1)
+    click.echo(done.line())
+
+
 def _progressbar(items, length):
     with click.progressbar(items, length=length, label="Building", file=sys.stderr) as bar:
         yield from bar
