@@ -7,10 +7,12 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
+import uuid
 from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, make_url, text
 
 from quotes.build import build
 
@@ -86,3 +88,17 @@ def postgres_url():
     finally:
         pg(str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_db(postgres_url):
+    """A fresh, empty database on the session's server; its URL."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
+    yield url
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()

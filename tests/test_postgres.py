@@ -9,12 +9,11 @@ in a database of its own on it, so the order of tests never matters.
 from __future__ import annotations
 
 import shutil
-import uuid
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, text
 
 from quotes.cli import cli
 from quotes.db import downgrade, upgrade
@@ -39,20 +38,6 @@ CONTENT = {
     "aliases": "SELECT s.name, x.alias FROM speaker_aliases x JOIN speakers s ON s.id = x.speaker_id ORDER BY 1, 2",
     "statements": "SELECT normalised_text, first_seen, article_count FROM statements ORDER BY normalised_text",
 }
-
-
-@pytest.fixture
-def pg_db(postgres_url):
-    """A fresh, empty database on the session's server; its URL."""
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
-    yield url
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def query(url: str, sql: str) -> list[tuple]:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_postgres import pg_db  # noqa: F401  (fixture: a fresh database on the session's server)
 
 from quotes.cli import cli
 from quotes.publish import make_datasette
