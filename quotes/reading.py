@@ -26,6 +26,7 @@ OBLIQUE = regex.compile(r"\b(?:at|with|to|from|of|for|by|against|about|between|a
 # After an inverted verb: words up to punctuation, where a full stop before a capital is an abbreviation (Mr. Smith).
 INVERTED_SUBJECT = regex.compile(r"\s+((?:[^,.;:!?·“”\"]|\.(?=\s*\p{Lu}))+)")
 ISSUER_REACH = 20000  # how far back "the statement" looks for whoever issued it
+MAX_APPOSITIVES = 3  # "Sarah Jones, 34, from Leeds, said"
 APPOSITIVE_CLOSERS = {",": ",", "–": "–", "—": "—", ")": "("}
 
 
@@ -201,10 +202,14 @@ class Reading:
                 return None
             appositive = self._phrase_subject(clause_start, cut + 1, stripped[cut + 1 : -1])
             stripped = stripped[:cut].rstrip()
-        cut = max(stripped.rfind(c) for c in ",;:(—–")
-        if cut < 0 and "." in stripped:
-            cut = stripped.rfind(". ")
-        subject = self._phrase_subject(clause_start, cut + 1, stripped[cut + 1 :])
+        for _ in range(MAX_APPOSITIVES):
+            cut = max(stripped.rfind(c) for c in ",;:(—–")
+            if cut < 0 and "." in stripped:
+                cut = stripped.rfind(". ")
+            subject = self._phrase_subject(clause_start, cut + 1, stripped[cut + 1 :])
+            if subject or cut <= 0 or stripped[cut] != ",":
+                break
+            stripped = stripped[:cut].rstrip()  # "Sarah Jones, 34, from Leeds, said": one more appositive
         if subject and appositive and subject.mention.kind == "description" and appositive.mention.kind == "name":
             return appositive  # "The housing secretary, Angela Rayner, said": the name is the speaker
         return subject

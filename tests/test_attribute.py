@@ -251,3 +251,11 @@ def test_a_block_quote_introduced_by_the_paragraph_above():
 def test_a_colon_above_without_a_speaker_names_nobody():
     body = "Rules\n\nThe new rules read as follows:\n\n“No vehicle may enter the park after dusk.”\n"
     assert who(body) == [("No vehicle may enter the park after dusk.", None, "none")]
+
+
+def test_tabloid_single_marks_with_age_and_town_appositives():
+    body = (
+        "Bins\n\nSarah Jones, 34, from Leeds, said: 'It's disgusting. The bins are overflowing.'\n\n"
+        "'We pay our council tax like everyone else,' she added.\n"
+    )
+    assert [s for _, s, _ in who(body)] == ["Sarah Jones", "Sarah Jones"]
