@@ -12,6 +12,18 @@ import click
 from quotes import __version__
 
 
+def _db_option(help_text: str = "The database `quotes build` wrote."):
+    """The `--db FILE` option of the commands that read or write a SQLite file."""
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default="quotes.db",
+        show_default=True,
+        help=help_text,
+    )
+
+
 @click.group()
 @click.version_option(__version__, prog_name="quotes")
 def cli() -> None:
@@ -114,14 +126,7 @@ def build(paths: tuple[Path, ...], db: str, jobs: int) -> None:
 
 @cli.command()
 @click.argument("source")
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default="quotes.db",
-    show_default=True,
-    help="The SQLite file to write (replaced whole, only once the copy is complete).",
-)
+@_db_option("The SQLite file to write (replaced whole, only once the copy is complete).")
 def snapshot(source: str, db_path: Path) -> None:
     """Copy the database SOURCE (SQLAlchemy URL or SQLite file) into a SQLite file to serve."""
     from quotes.snapshot import SnapshotError, snapshot as run_snapshot
@@ -139,17 +144,6 @@ def _progressbar(items, length):
         yield from bar
 
 
-def _db_option(func):
-    return click.option(
-        "--db",
-        "db_path",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default="quotes.db",
-        show_default=True,
-        help="The database `quotes build` wrote.",
-    )(func)
-
-
 def _iso_date(_ctx, param, value: str | None) -> str | None:
     from quotes.publish import is_date
 
@@ -159,7 +153,7 @@ def _iso_date(_ctx, param, value: str | None) -> str | None:
 
 
 @cli.command()
-@_db_option
+@_db_option()
 @click.option("--host", default="127.0.0.1", show_default=True, help="0.0.0.0 to serve the network.")
 @click.option("--port", type=int, default=8001, show_default=True)
 def serve(db_path: Path, host: str, port: int) -> None:
@@ -174,7 +168,7 @@ def serve(db_path: Path, host: str, port: int) -> None:
 
 
 @cli.command()
-@_db_option
+@_db_option()
 @click.option(
     "--format",
     "fmt",
