@@ -292,6 +292,12 @@ class Discourse:
         entity.gender = entity.gender or mention.gender or None
         return entity
 
+    def add_title(self, speaker: Speaker, title: str) -> None:
+        """Remember a role the article gives a speaker, so "the chief executive" finds them later."""
+        entity = self.entities.get(name_key(speaker.name))
+        if entity is not None:
+            entity.titles.add(title)
+
     def heard(self, position: int, speaker: Speaker) -> None:
         """Note that `speaker` was given a quote at `position` (for "the spokesman added")."""
         self.speakers_heard.append((position, speaker))

@@ -7,7 +7,7 @@ resolve a subject the same way.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -46,6 +46,7 @@ class Subject:
 
     mention: Mention
     start: int
+    role: str = ""  # a description in apposition ("John Smith, the chief executive,"): a title the article gives
 
 
 LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’\-])\p{Ll}+(?![\p{L}\p{N}'’\-])")
@@ -210,8 +211,12 @@ class Reading:
             if subject or cut <= 0 or stripped[cut] != ",":
                 break
             stripped = stripped[:cut].rstrip()  # "Sarah Jones, 34, from Leeds, said": one more appositive
-        if subject and appositive and subject.mention.kind == "description" and appositive.mention.kind == "name":
-            return appositive  # "The housing secretary, Angela Rayner, said": the name is the speaker
+        if subject and appositive:
+            kinds = (subject.mention.kind, appositive.mention.kind)
+            if kinds == ("description", "name"):  # "The housing secretary, Angela Rayner, said"
+                return replace(appositive, role=subject.mention.head)
+            if kinds == ("name", "description") and not appositive.mention.document:  # "Tom Park, the mayor, said"
+                return replace(subject, role=appositive.mention.head)
         return subject
 
     def _phrase_subject(self, clause_start: int, offset: int, phrase: str) -> Subject | None:
@@ -241,7 +246,10 @@ class Reading:
             return None
         if subject.mention.document:
             return self.issuer(subject.mention.head, subject.start)
-        return self.discourse.resolve(subject.mention, subject.start)
+        speaker = self.discourse.resolve(subject.mention, subject.start)
+        if speaker and subject.role:
+            self.discourse.add_title(speaker, subject.role.lower())
+        return speaker
 
     def issuer(self, head: str, position: int) -> Speaker | None:
         """Who issued the document that "the statement" points back to."""

@@ -259,3 +259,12 @@ def test_tabloid_single_marks_with_age_and_town_appositives():
         "'We pay our council tax like everyone else,' she added.\n"
     )
     assert [s for _, s, _ in who(body)] == ["Sarah Jones", "Sarah Jones"]
+
+
+def test_a_role_given_in_apposition_names_the_speaker_later():
+    body = (
+        "Budget\n\nTom Park, the company's chief executive, said the results were strong. "
+        "Lena Ortiz, an analyst at Brightline, said the plan was ambitious.\n\n"
+        "\"We are only getting started,\" the chief executive said.\n"
+    )
+    assert who(body) == [("We are only getting started,", "Tom Park", "cue_after_quote")]
