@@ -19,8 +19,6 @@ from quotes.records import Speaker
 from quotes.speakers import SpeakerBook, name_key
 
 TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}\.'’\-]*")
-POSSESSIVE = regex.compile(r"^(.*?)['’]s?$")
-NAME_RUN_CHARS = r"(?:[“\"]\p{Lu}[\p{L}\.]*[”\"]|\p{Lu}[\p{L}\p{M}'’\-\.]*|(?:{particles})-\p{{Lu}}[\p{{L}}\-]*)"
 DOCUMENT_AUTHOR = regex.compile(r"\s(?:from|by|issued by|released by)\s+(.+)$", regex.IGNORECASE)
 NEAR_ENOUGH = 300  # characters within which a role ("the Commission president") points back to the person just named
 MAX_LOOKBACK = 400  # names looked back over to resolve a pronoun or description
@@ -104,7 +102,7 @@ def parse_subject(phrase: str) -> Mention | None:
         return None
     if any(w.lower() in lex.not_names or w.lower() in lex.auxiliaries for w in head_words if not w[:1].isupper()):
         return None  # a clause, not a noun phrase: "escalation came as the government"
-    owner_split = next((i for i, w in enumerate(head_words) if POSSESSIVE.match(w) and w[-2:] in ("'s", "’s") and i < len(head_words) - 1), None)
+    owner_split = next((i for i, w in enumerate(head_words[:-1]) if w[-2:] in ("'s", "’s")), None)
     if owner_split is not None:
         possessed = head_words[owner_split + 1 :]
         name_tokens = [w for w in possessed if _is_name_token(w, 1)]
@@ -320,6 +318,10 @@ class Discourse:
             for _, entity in self._before(position, subjects_only=True):
                 if entity.may_be_organisation():
                     return entity.speaker
+            if gender == "p":  # no group named before: "they" is the person last named (singular they)
+                for _, entity in self._before(position, subjects_only=True):
+                    if entity.speaker.kind == "person":
+                        return entity.speaker
             return None
         if gender not in ("m", "f"):
             return None

@@ -268,3 +268,10 @@ def test_a_role_given_in_apposition_names_the_speaker_later():
         "\"We are only getting started,\" the chief executive said.\n"
     )
     assert who(body) == [("We are only getting started,", "Tom Park", "cue_after_quote")]
+
+
+def test_they_is_the_group_named_before_else_the_person():
+    group = "Vote\n\nThe union said it would strike.\n\n\"We have no choice,\" they said.\n"
+    person = "Vote\n\nAlex Morgan, the opposition leader, spoke first.\n\n\"We have no choice,\" they said.\n"
+    assert who(group)[0][1] == "union"
+    assert who(person)[0][1] == "Alex Morgan"
