@@ -20,7 +20,7 @@ from quotes.sentences import Sentences, masked
 from quotes.speakers import SpeakerBook
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
-TRAILING_AUX = regex.compile(r"(?:\s+[\p{Ll}'’]+)\s*$")
+SUBJECT_REACH = 400  # characters before a verb where its subject, appositives included, may start
 NAME_TOKEN = r"(?:[“\"]\p{Lu}[\p{L}\.]*[”\"]|\p{Lu}[\p{L}\p{M}'’\-\.]*\p{L}\.?|\p{Lu}\.?|(?:al|el|bin|ibn|abu)-\p{Lu}[\p{L}\-]*)"
 OBLIQUE = regex.compile(r"\b(?:at|with|to|from|of|for|by|against|about|between|among|into|in|on)\s+(?:the\s+)?$")
 # After an inverted verb: words up to punctuation, where a full stop before a capital is an abbreviation (Mr. Smith).
@@ -184,14 +184,13 @@ class Reading:
     def subject_before(self, clause_start: int, verb: Verb) -> Subject | None:
         """The subject phrase that stands before a verb, skipping auxiliaries and an appositive."""
         lex = lexicon()
-        end = verb.start
-        pre = self.text[clause_start:end]
-        while True:
-            match = TRAILING_AUX.search(pre)
-            if not match or match.group().strip().lower() not in lex.auxiliaries:
+        clause_start = max(clause_start, verb.start - SUBJECT_REACH)
+        stripped = self.text[clause_start : verb.start].rstrip()
+        while stripped:
+            words = stripped.rsplit(None, 1)
+            if words[-1].lower() not in lex.auxiliaries or words[-1][:1].isupper():
                 break
-            pre = pre[: match.start()]
-        stripped = pre.rstrip()
+            stripped = words[0].rstrip() if len(words) > 1 else ""
         if not stripped or stripped.split()[-1].lower() in {"and", "but", "or", "that", "who", "which"}:
             return None
         appositive = None
