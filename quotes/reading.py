@@ -20,6 +20,9 @@ from quotes.sentences import Sentences, masked
 from quotes.speakers import SpeakerBook
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+INDEFINITE = regex.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s")
+AFTER_INVERTED_SUBJECT = regex.compile(r"\s(?:in|on|at|during|after|before|to|when|as|while|last|yesterday|today)\s")
+UNNAMED_REACH = 160  # "A senior official at the ministry, who asked not to be named, said"
 SUBJECT_REACH = 400  # characters before a verb where its subject, appositives included, may start
 NAME_TOKEN = r"(?:[“\"]\p{Lu}[\p{L}\.]*[”\"]|\p{Lu}[\p{L}\p{M}'’\-\.]*\p{L}\.?|\p{Lu}\.?|(?:al|el|bin|ibn|abu)-\p{Lu}[\p{L}\-]*)"
 OBLIQUE = regex.compile(r"\b(?:at|with|to|from|of|for|by|against|about|between|among|into|in|on)\s+(?:the\s+)?$")
@@ -154,6 +157,8 @@ class Reading:
     def _register_unnamed_speakers(self) -> None:
         """Record "a senior official said" wherever it stands, so "the official" later finds it."""
         for verb in self._reporting:
+            if not INDEFINITE.search(self.text, max(0, verb.start - UNNAMED_REACH), verb.end + 16):
+                continue  # no "a …" or "an …" near the verb: no unnamed speaker to record
             sentence = self.sentences.around(verb.start)
             subject = self.subject_before(sentence.start, verb) or self.subject_after(verb, sentence.end)
             if subject and subject.mention.kind == "description" and not subject.mention.definite:
@@ -233,7 +238,7 @@ class Reading:
         if not match:
             return None
         phrase = match.group(1)
-        phrase = regex.split(r"\s(?:in|on|at|during|after|before|to|when|as|while|last|yesterday|today)\s", phrase)[0]
+        phrase = AFTER_INVERTED_SUBJECT.split(phrase, maxsplit=1)[0]
         mention = parse_subject(phrase)
         if mention is None:
             return None
