@@ -11,7 +11,7 @@ import sqlite3
 import warnings
 from pathlib import Path
 
-from alembic import command
+from alembic import command, op
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, make_url
 
@@ -104,3 +104,11 @@ def seal(engine: Engine) -> None:
         except sqlite3.OperationalError as err:  # a reader holds the file: its rows are safe in the log
             warnings.warn(f"{engine.url.database}: left in WAL mode ({err}); build again to seal it")
     engine.dispose()
+
+
+def definition_at(revision: str, name: str) -> str:
+    """A definition (a view's SQL, say) as an earlier revision wrote it: what a downgrade puts back.
+
+    Alembic's replaceable-object recipe: each revision keeps its own text, none is repeated.
+    """
+    return getattr(op.get_context().script.get_revision(revision).module, name)

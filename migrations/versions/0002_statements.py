@@ -18,6 +18,7 @@ from contextlib import contextmanager
 import sqlalchemy as sa
 from alembic import op
 
+from quotes.db import definition_at
 from quotes.store import normalise_statement
 
 revision = "0002"
@@ -45,10 +46,6 @@ REFRESH_STATEMENTS = """UPDATE statements SET
                       WHERE q.statement_id = statements.id
                       ORDER BY a.published IS NULL, a.published, a.id LIMIT 1)"""
 
-
-def previous(name: str) -> str:
-    """A definition from the revision before this one (Alembic's replaceable-object cookbook)."""
-    return getattr(op.get_context().script.get_revision(down_revision).module, name)
 
 
 @contextmanager
@@ -126,6 +123,6 @@ def downgrade() -> None:
             batch.drop_index("ix_quotes_statement_id")
             batch.drop_constraint("fk_quotes_statement_id_statements", type_="foreignkey")
             batch.drop_column("statement_id")
-    op.execute(previous("QUOTE_LIST"))
+    op.execute(definition_at(down_revision, "QUOTE_LIST"))
     op.drop_index("ix_statements_first_article_id", table_name="statements")
     op.drop_table("statements")

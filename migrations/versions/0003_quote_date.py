@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from alembic import op
 
+from quotes.db import definition_at
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -31,10 +33,6 @@ LEFT JOIN speakers AS s ON s.id = q.speaker_id
 LEFT JOIN statements AS st ON st.id = q.statement_id"""
 
 
-def previous(name: str) -> str:
-    """A definition from the revision before this one (Alembic's replaceable-object cookbook)."""
-    return getattr(op.get_context().script.get_revision(down_revision).module, name)
-
 
 def upgrade() -> None:
     op.execute("DROP VIEW quote_list")
@@ -43,4 +41,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DROP VIEW quote_list")
-    op.execute(previous("QUOTE_LIST"))
+    op.execute(definition_at(down_revision, "QUOTE_LIST"))
