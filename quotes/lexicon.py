@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import regex
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -81,3 +83,24 @@ def lexicon() -> Lexicon:
         calendar_words=frozenset(words["calendar_words"]),
         first_name_gender=first_name_gender,
     )
+
+
+def word_trie(words: frozenset[str] | set[str]) -> str:
+    """A regex alternation of `words` shaped as a trie ("sa(?:id|ys?)"), since `regex` tries branches one by one."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(root)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [regex.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if "" in node else group

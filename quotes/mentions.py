@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -203,8 +204,7 @@ class Entity:
         )
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """A name at a position; `oblique` when it stood inside a phrase (at X, with Y) rather than as a subject."""
 
     position: int
@@ -239,7 +239,11 @@ class Discourse:
                 yield event.position, event.entity
 
     def _add(self, position: int, entity: Entity, oblique: bool = False) -> None:
-        insort(self.events, Event(position, entity, oblique), key=lambda e: e.position)
+        event = Event(position, entity, oblique)
+        if not self.events or self.events[-1].position <= position:
+            self.events.append(event)  # names mostly come in text order
+        else:
+            insort(self.events, event, key=lambda e: e.position)
 
     def knows_word(self, word: str) -> bool:
         """Whether a person already named has this first name or surname."""

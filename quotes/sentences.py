@@ -8,7 +8,7 @@ in the masked text points at the same place in the body.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -24,8 +24,7 @@ BOUNDARY = regex.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(\[]?[\p{Lu}\
 LAST_WORD = regex.compile(r"([\p{L}\.]+)[.!?…]+[\"”’»)]*\s+$")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
 
@@ -73,6 +72,7 @@ class Sentences:
         bounds.extend(m.end() for m in NEWLINE.finditer(body))
         self.starts = sorted(set(bounds))
         self.length = len(body)
+        self._whole: dict[int, Sentence] = {}  # sentence index -> the sentence, when no bound cuts it
 
     def around(self, position: int) -> Sentence:
         """The sentence holding `position`, at most MAX_REACH characters either side of it.
@@ -81,6 +81,10 @@ class Sentences:
         stray marks) linear, since every rule reads only the sentence around a quote.
         """
         k = bisect_right(self.starts, position) - 1
-        start = max(self.starts[k], position - MAX_REACH)
+        start = self.starts[k]
         end = self.starts[k + 1] if k + 1 < len(self.starts) else self.length
-        return Sentence(start, min(end, position + MAX_REACH))
+        if start < position - MAX_REACH or end > position + MAX_REACH:
+            return Sentence(max(start, position - MAX_REACH), min(end, position + MAX_REACH))
+        if k not in self._whole:
+            self._whole[k] = Sentence(start, end)
+        return self._whole[k]
