@@ -32,26 +32,28 @@ FRONTED_END = regex.compile(
     r"\s*(?:[.!?]|,\s+\p{Ll}+ing\b|,\s+(?:according|as|while|after|but)\b|$)",
     regex.IGNORECASE,
 )
-ABBREVIATION_DOT = regex.compile(r"(?<=\p{L})\.(?=\s+\d)")  # "Jan. 5": not the end of anything
 MIN_CLAUSE_WORDS = 3
 MAX_WORDS_TO_CLAUSE = 40  # the clause starts within this many words of its verb
 RECENT = 4  # clauses found lately, against which a new one is checked for overlap
 FINITE = frozenset("is are was were has have had will would could should can may might must did does do".split())
 MARKS = "“”\"‘«»"
+# Punctuation that ends the stretch a reported clause may open in; an abbreviation's dot ("Jan. 5") does not.
+CLAUSE_STOP = regex.compile(rf"[,;:·{MARKS}]|\.(?!(?<=\p{{L}}\.)\s+\d)")
 
 
 def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
     """Where the reported clause begins after a verb, skipping its object and adverbials."""
     lex = lexicon()
     tokens = list(islice(WORD.finditer(reading.text, verb.end, end), MAX_WORDS_TO_CLAUSE))
+    stop = CLAUSE_STOP.search(reading.text, verb.end, end)
+    stop_at = stop.start() if stop else end
     i = 0
     object_done = verb.lemma != "tell"
     while i < len(tokens):
+        if tokens[i].start() > stop_at:
+            return None  # punctuation between the verb and this word: no clause of its own follows
         word = tokens[i].group()
         low = word.lower()
-        gap = reading.text[verb.end : tokens[i].start() + 1]  # with the next character, so "Jan. 5" reads whole
-        if any(c in ABBREVIATION_DOT.sub("", gap) for c in ",.;:·" + MARKS):
-            return None
         if low == "that":
             return tokens[i + 1].start() if i + 1 < len(tokens) else None
         if low in lex.calendar_words or (low.isdigit() and len(low) <= 2):

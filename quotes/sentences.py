@@ -18,15 +18,30 @@ from quotes.records import Span
 MASK = "·"
 QUOTED_KINDS = ("direct", "partial")
 MAX_REACH = 1500
-NOT_SPACE = regex.compile(r"\S")
 NEWLINE = regex.compile(r"\n")
 BOUNDARY = regex.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(\[]?[\p{Lu}\d])")
-LAST_WORD = regex.compile(r"([\p{L}\.]+)[.!?…]+[\"”’»)]*\s+$")
+# Searched backwards from the boundary: a forward search would try every start in its window.
+LAST_WORD = regex.compile(r"([\p{L}\.]+)[.!?…]+[\"”’»)]*\s+$", regex.REVERSE)
 
 
 class Sentence(NamedTuple):
     start: int
     end: int
+
+
+class _MaskTable(dict):
+    """A `str.translate` table that keeps whitespace and turns every other character into MASK.
+
+    Filled as characters are met; translating is twice as fast as a regex substitution.
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        value = self[code] = char if char.isspace() else MASK
+        return value
+
+
+_MASK_TABLE = _MaskTable()
 
 
 def masked(body: str, spans: list[Span]) -> str:
@@ -44,7 +59,7 @@ def masked(body: str, spans: list[Span]) -> str:
         if keep <= start:
             continue
         pieces.append(body[done:start])
-        pieces.append(NOT_SPACE.sub(MASK, body[start:keep]))
+        pieces.append(body[start:keep].translate(_MASK_TABLE))
         done = keep
     pieces.append(body[done:])
     return "".join(pieces)
