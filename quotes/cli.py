@@ -57,16 +57,19 @@ def extract(paths: tuple[Path, ...], fmt: str) -> None:
             continue
         for warning in article.warnings:
             click.echo(f"quotes: {warning}", err=True)
+        lines = []  # one write per article: click.echo flushes on every call
         for quote in process(article):  # one article at a time: memory stays flat whatever the corpus
             record = quote.as_record(article.name)
             if fmt == "jsonl":
-                click.echo(json.dumps(record, ensure_ascii=False))
+                lines.append(json.dumps(record, ensure_ascii=False) + "\n")
             elif fmt == "json":
                 item = textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "  ")
-                click.echo(("\n" if not written else ",\n") + item, nl=False)
+                lines.append(("\n" if not written else ",\n") + item)
             else:
-                click.echo(f"{record['doc'][:12]:12} {record['kind']:8} {str(record['speaker'])[:28]:28} {record['text'][:70]}")
+                lines.append(f"{record['doc'][:12]:12} {record['kind']:8} {str(record['speaker'])[:28]:28} {record['text'][:70]}\n")
             written += 1
+        if lines:
+            click.echo("".join(lines), nl=False)
     if fmt == "json":
         click.echo("\n]" if written else "]")
     sys.exit(1 if failed else 0)

@@ -228,7 +228,7 @@ def _outlets() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _name_key(name: str) -> str:
-    return " ".join(regex.sub(r"[^\w]+", " ", name.casefold()).split())
+    return " ".join(_NOT_WORD.sub(" ", name.casefold()).split())
 
 
 def known_outlet(name: str) -> str | None:
@@ -274,6 +274,14 @@ _DATE_LINE = regex.compile(
     rf"(?i)^{_SP}{{0,10}}(?P<label>(?:first{_SP}{{1,3}})?published|posted|(?:last{_SP}{{1,3}})?updated|dated?)"
     rf"(?:{_SP}{{1,3}}(?:on|at))?{_SP}{{0,3}}:?{_SP}{{0,5}}(?P<rest>.{{1,150}})$"
 )
+# Compiled once: `regex.sub(pattern, ...)` with a string looks the pattern up in a cache on every call.
+_NOT_WORD = regex.compile(r"[^\w]+")
+_LETTER_RUN = regex.compile(r"[\p{L}']+")
+_BYLINE_SEPARATOR = regex.compile(r"[,|•·]")
+_BY = regex.compile(r"(?i)^\s*by\s+")
+_BY_STAFF = regex.compile(r"(?i)^\s*by\s+|\s+staff\s*$")
+_ACRONYM = regex.compile(r"[A-Z]{2,6}")
+_CAPITAL_OPENING = regex.compile(r"^[\"“‘'«(]?[\p{Lu}\p{N}]")
 _WEEKDAY_WORD = regex.compile("(?i)^(?:" + "|".join(WEEKDAYS) + r")\.?$")
 _BYLINE_TAIL = regex.compile(
     rf"(?i)^[\s,|•·\-–—(]*(?:\d{{1,2}}[:.]\d{{2}}(?:{_SP}{{0,2}}[ap]\.?m\.?)?)?[\s,)]*"
@@ -318,13 +326,13 @@ def _byline(line: str) -> tuple[str | None, str | None] | None:
     if match is None:
         return _known_outlet_line(line), None
     before, after = line[: match.start()], line[match.end() :]
-    words = regex.findall(r"[\p{L}']+", before)
+    words = _LETTER_RUN.findall(before)
     if any(w.islower() and w not in BYLINE_SMALL_WORDS and not _WEEKDAY_WORD.match(w) for w in words):
         return None
     if len(after) > 40 or not _BYLINE_TAIL.match(after):
         return None
     outlet = None
-    for part in regex.split(r"[,|•·]", regex.sub(r"(?i)^\s*by\s+", "", before)):
+    for part in _BYLINE_SEPARATOR.split(_BY.sub("", before)):
         part = part.strip(" \t-–—")
         if part and not _WEEKDAY_WORD.match(part):
             outlet = _agency(part)
@@ -335,14 +343,14 @@ def _byline(line: str) -> tuple[str | None, str | None] | None:
 
 def _agency(name: str) -> str | None:
     """A byline's source: an outlet outlets.toml knows, or an agency acronym (`KUNA`, `IRNA`)."""
-    return known_outlet(name) or (name if regex.fullmatch(r"[A-Z]{2,6}", name) else None)
+    return known_outlet(name) or (name if _ACRONYM.fullmatch(name) else None)
 
 
 def _known_outlet_line(line: str) -> str | None:
     """A line that is only an agency or outlet name (`Reuters`, `By AFP Staff`)."""
     if len(line) > 60:
         return None
-    name = regex.sub(r"(?i)^\s*by\s+|\s+staff\s*$", "", line)
+    name = _BY_STAFF.sub("", line)
     return known_outlet(name)
 
 
@@ -353,10 +361,10 @@ def _is_headline(line: str) -> bool:
         0 < len(words) <= 30
         and len(line) <= 200
         and not line.rstrip("\"'”’»").endswith((".", ":", ";", ","))
-        and regex.match(r"^[\"“‘'«(]?[\p{Lu}\p{N}]", line) is not None
+        and _CAPITAL_OPENING.match(line) is not None
         and _SENTENCE_BREAK.search(line) is None
         and _DATELINE.match(line) is None
-        and not regex.match(r"(?i)^by\s", line)
+        and not _BY.match(line)
     )
 
 

@@ -109,7 +109,8 @@ def _clause_end(reading: Reading, start: int, end: int) -> int:
 
 
 def _quote(reading: Reading, start: int, end: int, verb: Verb, subject, rule: str, confidence: float) -> Quote | None:
-    if start >= end or len(WORD.findall(reading.body, start, end)) < MIN_CLAUSE_WORDS:
+    words = islice(WORD.finditer(reading.body, start, end), MIN_CLAUSE_WORDS)  # counted no further than needed
+    if start >= end or sum(1 for _ in words) < MIN_CLAUSE_WORDS:
         return None
     speaker = reading.resolve(subject)
     if speaker is None or (subject.mention.definite and speaker.name == subject.mention.own_words):
