@@ -31,6 +31,7 @@ INVERTED_SUBJECT = regex.compile(r"\s+((?:[^,.;:!?·“”\"]|\.(?=\s*\p{Lu}))+)
 ISSUER_REACH = 20000  # how far back "the statement" looks for whoever issued it
 MAX_APPOSITIVES = 3  # "Sarah Jones, 34, from Leeds, said"
 LAST_BREAK = regex.compile(r"(?r)[,;:(—–]")  # searched backwards: the break nearest the verb
+CLAUSE_LINKS = frozenset(("and", "but", "or", "that", "who", "which"))  # a verb after these has its subject elsewhere
 APPOSITIVE_CLOSERS = {",": ",", "–": "–", "—": "—", ")": "("}
 
 
@@ -231,7 +232,7 @@ class Reading:
             if words[-1].lower() not in lex.auxiliaries or words[-1][:1].isupper():
                 break
             stripped = words[0].rstrip() if len(words) > 1 else ""
-        if not stripped or stripped.split()[-1].lower() in {"and", "but", "or", "that", "who", "which"}:
+        if not stripped or stripped.rsplit(None, 1)[-1].lower() in CLAUSE_LINKS:
             return None
         appositive = None
         closer = stripped[-1]
