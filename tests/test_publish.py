@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from contextlib import closing
 from html import unescape
 from pathlib import Path
 from urllib.parse import quote_plus
 
 import pytest
 from click.testing import CliRunner
+from datasette.database import Database
 from markupsafe import escape
 
 from quotes.cli import cli
@@ -19,8 +21,12 @@ from quotes.datasette.plugins.quote_desk import (
     describe_date,
     fold,
     fts_query,
+    index_tables,
     quote_date,
+    search_counted,
+    search_not_empty,
     search_sorted,
+    tables_counted_by_index,
 )
 from quotes.db import upgrade
 from quotes.publish import (
@@ -223,6 +229,87 @@ def test_search_sort_leaves_other_requests_alone():
         assert search_sorted(path, query) == query
 
 
+def test_search_count_goes_to_the_index_only_for_a_search_alone():
+    both = frozenset({"quote_list", "quotes"})
+    assert search_counted("/quotes/quote_list", "_search=a", both) == "_search=a&_nocount=index"
+    assert search_counted("/quotes/quotes.json", "_search=a&_size=5", both) == "_search=a&_size=5&_nocount=index"
+    # a filter, _where, another FTS table: Datasette counts, even when a page's link carried the marker
+    for query in ("_search=a&kind=direct", "_search=a&_where=1", "_search=a&_fts_table=x", "_search=a&_nocount=index&kind=direct"):
+        assert "_nocount" not in search_counted("/quotes/quote_list", query, both), query
+    assert search_counted("/quotes/quote_list", "_search=a&_nocount=1", both) == "_search=a&_nocount=1"
+    assert search_counted("/quotes/quote_list", "_search=a", frozenset({"quotes"})) == "_search=a"
+    assert search_counted("/quotes/articles", "_search=a", both) == "_search=a"
+
+
+def test_an_empty_search_is_no_search():
+    assert search_not_empty("/quotes/quote_list", "_search=&_size=5") == "_size=5"
+    assert search_not_empty("/quotes/quote_list.json", "_search=%22") == ""
+    assert search_not_empty("/quotes/quote_list", "_search=a") == "_search=a"
+
+
+def shown_count(html: str) -> int:
+    """The number of rows a table page says it found."""
+    return int(re.search(r"<h3>([\d,]+) rows?\b", html)[1].replace(",", ""))
+
+
+@pytest.mark.parametrize(
+    ("path", "count"),
+    [
+        ("/quotes/quote_list?_search=we", 2),
+        ("/quotes/quote_list?_search=talks", 1),
+        ("/quotes/quotes?_search=we", 2),
+        ("/quotes/quote_list?_search=we&_sort=date", 2),
+        ("/quotes/quote_list?_search=we&outlet=Other+Times", 1),
+        ("/quotes/quote_list?_search=we&kind=indirect", 0),
+        ("/quotes/quote_list?_search=we&_where=quote_id+>+1", 1),
+        ("/quotes/quote_list?_search=we&_nocount=index&outlet=Daily+Example", 1),  # the marker from a link
+    ],
+)
+async def test_search_shows_how_many_quotes_match(ds, path, count):
+    assert shown_count((await ds.client.get(path)).text) == count
+    data = await get_json(ds, path.replace("?", ".json?", 1))
+    assert data["filtered_table_rows_count"] == count
+    objects = await get_json(ds, path.replace("?", ".json?", 1) + "&_shape=objects")
+    assert objects["filtered_table_rows_count"] == count
+
+
+async def test_search_count_is_every_match_on_every_page(ds):
+    first = await get_json(ds, "/quotes/quote_list.json?_search=we&_size=1")
+    assert len(first["rows"]) == 1 and first["filtered_table_rows_count"] == 2
+    second = await get_json(ds, first["next_url"].removeprefix("http://localhost"))
+    assert second["rows"] != first["rows"] and second["filtered_table_rows_count"] == 2
+
+
+async def test_index_counts_searches_where_each_indexed_quote_is_one_row(ds, sample_db, tmp_path):
+    assert await index_tables(ds) == {"quote_list", "quotes"}
+    # a quote whose article is missing is indexed but not in quote_list: the index would count it
+    orphaned = tmp_path / "orphaned.db"
+    orphaned.write_bytes(sample_db.read_bytes())
+    with closing(sqlite3.connect(orphaned)) as conn, conn:
+        conn.execute(
+            'insert into quotes (article_id, text, kind, start, "end", rule, confidence, context) '
+            "values (99, 'we were never published', 'direct', 0, 23, 'cue_after', 0.9, '')"
+        )
+    site = make_datasette(orphaned)
+    assert await index_tables(site) == {"quotes"}
+    assert (await get_json(site, "/quotes/quote_list.json?_search=we"))["filtered_table_rows_count"] == 2
+    assert shown_count((await site.client.get("/quotes/quote_list?_search=we")).text) == 2
+    assert (await get_json(site, "/quotes/quotes.json?_search=we"))["filtered_table_rows_count"] == 3
+
+
+async def test_index_counts_nothing_in_a_database_that_can_change(sample_db):
+    site = make_datasette(sample_db)
+    site.remove_database("quotes")
+    site.add_database(Database(site, str(sample_db), is_mutable=True), name="quotes")
+    assert await tables_counted_by_index(site) == frozenset()
+    assert (await get_json(site, "/quotes/quote_list.json?_search=we"))["filtered_table_rows_count"] == 2
+
+
+async def test_an_empty_search_box_lists_every_quote(ds):
+    response = await ds.client.get("/quotes/quote_list?_search=")
+    assert response.status_code == 200 and shown_count(response.text) == 5
+
+
 async def test_search_box_page_links_each_quote_to_its_page(ds):
     html = (await ds.client.get("/quotes/quote_list?_search=bien")).text
     assert '<a class="quote-link" href="/-/quote/4">Ça va bien,</a>' in html
@@ -256,7 +343,9 @@ async def test_canned_quotes_by_speaker_folds_non_ascii_case(ds):
 
 async def test_canned_search_quotes(ds):
     rows = await get_json(ds, "/quotes/search_quotes.json?words=threats+pressure&_shape=array")
-    assert [r["quote_id"] for r in rows] in ([1, 3], [3, 1])
+    assert [r["quote_id"] for r in rows] == [3, 1]  # the same words match equally: latest stored first
+    rows = await get_json(ds, "/quotes/search_quotes.json?words=we+threats&_shape=array")
+    assert [r["quote_id"] for r in rows] == [3, 1]
     # FTS syntax in the box is taken as words, never an error
     assert await get_json(ds, '/quotes/search_quotes.json?words=don\'t+"AND+(&_shape=array') == []
 

@@ -2,8 +2,10 @@
 
 A journalist checks a quote in its article before citing it; the quote page is that check, and
 every quote cell on the site links to it. The SQL functions serve the canned queries and
-`quotes export` alike. This file needs only Datasette, so a site published with
-`datasette publish --plugins-dir` runs it without installing `quotes`.
+`quotes export` alike. Searches of the quote list stay fast on a million quotes: they list the
+latest stored quotes first and count their matches in the FTS index (`asgi_wrapper`). This
+file needs only Datasette, so a site published with `datasette publish --plugins-dir` runs it
+without installing `quotes`.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+import weakref
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
+from datasette.renderer import json_renderer
 from datasette.utils import escape_fts
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
@@ -26,6 +30,24 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 # million quotes, 7 ms against 124 ms). Table -> its id column.
 SEARCH_SORT = {"quote_list": "quote_id", "quotes": "id"}
 SEARCH_PATH = re.compile(rf"^/{DATABASE_NAME}/(?P<table>{'|'.join(SEARCH_SORT)})(?:\.\w+)?$")
+# A search's count is taken from the FTS index (1.5 ms for 70,000 matches in a million quotes)
+# instead of through the table (80-100 ms: a lookup of every match in `quotes`). It is the same
+# number only when each row of the index is exactly one row of the table, which
+# `tables_counted_by_index` checks once per site, and when nothing but the search narrows the
+# rows: any argument not listed here (a column filter, _where, _fts_table...) keeps Datasette's
+# own count. Datasette is told not to count with `_nocount=index`.
+FTS_TABLE = "quotes_fts"
+INDEX_COUNT = "index"
+SAME_ROWS_ARGS = frozenset({
+    "_search", "_searchmode", "_sort", "_sort_desc", "_size", "_next", "_nocount", "_nofacet",
+    "_nosuggest", "_facet", "_facet_size", "_facet_array", "_facet_date", "_col", "_nocol", "_labels",
+    "_label", "_shape", "_json", "_json_infinity", "_nl", "_trace", "_timelimit", "_context", "_dl",
+    "_stream",
+})
+INDEX_CHECK_SQL = """
+select count(*) = (select count(*) from {fts}_docsize) and count(*) = count(distinct {key})
+from {table} where {key} in (select id from {fts}_docsize)
+"""
 DATE_PARTS = re.compile(r"^(?:(?P<year>\d{4})|-)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
 
@@ -121,6 +143,16 @@ def prepare_connection(conn, database):
         conn.execute("PRAGMA mmap_size = 1073741824")
 
 
+def search_not_empty(path: str, query_string: str) -> str:
+    """The query string without a search that has no words (the box sent empty), which FTS5
+    would refuse as a syntax error: the page lists every quote instead."""
+    args = parse_qsl(query_string, keep_blank_values=True)
+    searches = [value for key, value in args if key == "_search"]
+    if not SEARCH_PATH.match(path) or not searches or escape_fts(searches[0]):
+        return query_string
+    return urlencode([(key, value) for key, value in args if key != "_search"])
+
+
 def search_sorted(path: str, query_string: str) -> str:
     """The query string with the cheap search sort added, when it searches without a sort."""
     match = SEARCH_PATH.match(path)
@@ -131,20 +163,120 @@ def search_sorted(path: str, query_string: str) -> str:
     return urlencode(args + [("_sort_desc", SEARCH_SORT[match["table"]])])
 
 
+def search_counted(path: str, query_string: str, index_tables: frozenset[str]) -> str:
+    """The query string with `_nocount=index` when the index can count its search, and without
+    it otherwise (the marker comes back in a page's links and filter form, filters or not)."""
+    match = SEARCH_PATH.match(path)
+    if not match:
+        return query_string
+    args = parse_qsl(query_string, keep_blank_values=True)
+    keys = {key for key, _ in args}
+    countable = match["table"] in index_tables and "_search" in keys and keys <= SAME_ROWS_ARGS
+    marker = ("_nocount", INDEX_COUNT)
+    if countable and "_nocount" not in keys:
+        return urlencode(args + [marker])
+    if not countable and marker in args:
+        return urlencode([arg for arg in args if arg != marker])
+    return query_string
+
+
+def count_in_index(request, database: str | None, table: str | None) -> bool:
+    """Whether this request's count is to come from the index (`search_counted` said so)."""
+    return (database == DATABASE_NAME and table in SEARCH_SORT
+            and request is not None and request.args.get("_nocount") == INDEX_COUNT)
+
+
+# Datasette -> the tables whose search the index counts, checked once per site.
+_INDEX_TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+async def index_tables(datasette) -> frozenset[str]:
+    """The searched tables whose every index row is exactly one table row, for a database that
+    cannot change while served (immutable); none for one that can, as a check would go stale."""
+    if datasette not in _INDEX_TABLES:
+        _INDEX_TABLES[datasette] = await tables_counted_by_index(datasette)
+    return _INDEX_TABLES[datasette]
+
+
+async def tables_counted_by_index(datasette) -> frozenset[str]:
+    """Check each searched table against the FTS index's list of rows (its docsize table): every
+    indexed id is one row of the table. Reads the whole table once (0.6 s a million quotes)."""
+    if DATABASE_NAME not in datasette.databases or datasette.databases[DATABASE_NAME].is_mutable:
+        return frozenset()
+
+    def check(conn: sqlite3.Connection) -> frozenset[str]:
+        tables = set()
+        for table, key in SEARCH_SORT.items():
+            try:
+                if conn.execute(INDEX_CHECK_SQL.format(fts=FTS_TABLE, table=table, key=key)).fetchone()[0]:
+                    tables.add(table)
+            except sqlite3.DatabaseError:
+                pass  # no such FTS table or view: Datasette counts
+        return frozenset(tables)
+
+    return await datasette.databases[DATABASE_NAME].execute_fn(check)
+
+
+async def index_count(datasette, table: str, args) -> int:
+    """How many rows the search matches, counted in the FTS index as Datasette's search reads it."""
+    mode = args.get("_searchmode")
+    if mode not in ("raw", "escaped"):
+        mode = datasette.table_metadata(DATABASE_NAME, table).get("searchmode")
+    search = args.get("_search") if mode == "raw" else escape_fts(args.get("_search"))
+    sql = f"select count(*) from {FTS_TABLE} where {FTS_TABLE} match :search"
+    return (await datasette.get_database(DATABASE_NAME).execute(sql, {"search": search})).single_value()
+
+
 @hookimpl
-def asgi_wrapper():
+def startup(datasette):
+    async def check_index():
+        await index_tables(datasette)
+
+    return check_index
+
+
+@hookimpl
+def asgi_wrapper(datasette):
     def wrap(app):
-        async def sorted_search(scope, receive, send):
-            if scope["type"] == "http":
+        async def cheap_search(scope, receive, send):
+            if scope["type"] == "http" and SEARCH_PATH.match(scope["path"]):
                 query = scope.get("query_string", b"").decode("latin-1")
-                cheap = search_sorted(scope["path"], query)
+                cheap = search_sorted(scope["path"], search_not_empty(scope["path"], query))
+                cheap = search_counted(scope["path"], cheap, await index_tables(datasette))
                 if cheap != query:
                     scope = dict(scope, query_string=cheap.encode("latin-1"))
             await app(scope, receive, send)
 
-        return sorted_search
+        return cheap_search
 
     return wrap
+
+
+@hookimpl
+def extra_template_vars(view_name, database, table, request, datasette):
+    """A search page shows the count the index gives, where Datasette was told not to count."""
+    if view_name != "table" or not count_in_index(request, database, table):
+        return None
+
+    async def counted():
+        return {"filtered_table_rows_count": await index_count(datasette, table, request.args)}
+
+    return counted
+
+
+@hookimpl
+def register_output_renderer(datasette):
+    """Datasette's own JSON, with `filtered_table_rows_count` from the index where it counted."""
+    return {"extension": "json", "render": render_json}
+
+
+async def render_json(datasette, request, args, data, view_name):
+    shape = args.get("_shape", "arrays")
+    if (view_name == "table" and shape in ("arrays", "objects") and not data.get("error")
+            and data.get("filtered_table_rows_count") is None
+            and count_in_index(request, data.get("database"), data.get("table"))):
+        data["filtered_table_rows_count"] = await index_count(datasette, data["table"], args)
+    return json_renderer(args, data, view_name)
 
 
 @hookimpl
