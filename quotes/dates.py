@@ -7,6 +7,9 @@ Month and weekday names are the only vocabulary; names from the news never appea
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from typing import NamedTuple, Protocol
 
 import regex
 
@@ -76,7 +79,7 @@ _LEAD = regex.compile(
     rf"(?:\b(?:{'|'.join(LEAD_WORDS)}|On|Last|Late|Early|Earlier)|\b\w+ed|(?:ed|said)on"
     rf"|{_WEEKDAY},?){_SP}$"
 )
-# Every phrase WHEN finds holds one of these: a cheap test that most sentences name no time.
+# Every phrase WHEN finds holds one of these: a cheap test that most paragraphs name no time.
 _HINT = regex.compile(
     r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
     r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|MON|TUE|WED|THU|FRI|SAT|SUN"
@@ -153,46 +156,125 @@ def _resolve(match: regex.Match, published: dt.date | None, text: str) -> tuple[
     return (published - dt.timedelta(days=1)).isoformat(), "day"
 
 
-def _is_tied(text: str, match: regex.Match) -> bool:
-    """A date counts only where it dates an act (`said on 7 February`), not a noun (`his Jan. 5 statement`)."""
+def _is_tied(text: str, match: regex.Match, floor: int = 0) -> bool:
+    """A date counts only where it dates an act (`said on 7 February`), not a noun (`his Jan. 5 statement`).
+
+    The words before it are read back to `floor`, where the text being read begins: a date that
+    opens it (`Monday, the minister said`) is tied.
+    """
     if match.group("lastmonth") or match.group("yesterday") or match.group("relative"):
         return True
-    before = text[max(0, match.start() - 30) : match.start()]
+    before = text[max(floor, match.start() - 30) : match.start()]
     return not before.strip() or _LEAD.search(before) is not None
 
 
-def _when(text: str, published: dt.date | None) -> tuple[str | None, str | None] | None:
-    """The first tied date phrase outside quote marks, resolved; None when the text names no time."""
-    if not _HINT.search(text):
-        return None
-    masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
-    for match in WHEN.finditer(masked):
-        if _is_tied(masked, match):
-            return _resolve(match, published, masked)
-    return None
+class Stretch(Protocol):
+    """Offsets of a piece of the article: a sentence or a paragraph."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
-def _near(paragraph: str, sentence: str) -> str:
+class _Line(NamedTuple):
+    start: int
+    end: int
+
+
+class _Scan(NamedTuple):
+    """One paragraph with its quoted words blanked out, and the date phrases found in it."""
+
+    base: int  # offset of the paragraph in the article: `masked` and the matches count from here
+    masked: str
+    starts: list[int]  # where each phrase starts in the article, in order, to bisect
+    phrases: list[regex.Match]
+
+
+def _scan(text: str, paragraph: Stretch) -> _Scan:
+    """Blank the quoted words of one paragraph and find every date phrase in it, tied or not.
+
+    Quote marks are paired within the paragraph, the line where they were written.
+    """
+    line = text[paragraph.start : paragraph.end]
+    if not _HINT.search(line):
+        return _Scan(paragraph.start, line, [], [])
+    masked = _QUOTED.sub(lambda m: " " * len(m.group()), line)
+    phrases = list(WHEN.finditer(masked))
+    return _Scan(paragraph.start, masked, [paragraph.start + m.start() for m in phrases], phrases)
+
+
+def _window(paragraph: Stretch, start: int, end: int) -> tuple[int, int]:
     """The paragraph around the sentence: time phrases far from it date something else."""
-    if len(paragraph) <= 2 * PARAGRAPH_WINDOW:
-        return paragraph
-    at = paragraph.find(sentence) if sentence else -1
-    at = max(at, 0)
-    return paragraph[max(0, at - PARAGRAPH_WINDOW) : at + len(sentence) + PARAGRAPH_WINDOW]
+    if paragraph.end - paragraph.start <= 2 * PARAGRAPH_WINDOW:
+        return paragraph.start, paragraph.end
+    return max(paragraph.start, start - PARAGRAPH_WINDOW), min(paragraph.end, end + PARAGRAPH_WINDOW)
+
+
+class SaidOn:
+    """The day each quote of one article was said, from the narration of its sentence, then its paragraph.
+
+    Each paragraph is masked and scanned for date phrases once, the first time a quote asks, and
+    a quote picks the phrases inside its sentence or its paragraph window by bisecting their
+    offsets: reading the text anew for every quote read a busy paragraph once per quote.
+    Phrases are resolved once per article, since all its quotes share one publication date.
+    """
+
+    def __init__(self, text: str, published: str | None, paragraph_of: Callable[[int], Stretch]) -> None:
+        self.text = text
+        self.published = _as_date(published)
+        self.paragraph_of = paragraph_of  # the paragraph holding an offset
+        self._scans: dict[int, _Scan] = {}  # paragraph start -> its scan
+        self._resolved: dict[int, tuple[str | None, str | None]] = {}  # phrase start -> its date
+
+    def __call__(self, sentence: Sequence[Stretch], paragraph: Stretch) -> tuple[str | None, str | None]:
+        """(value, precision) for words narrated in `sentence` (its pieces, in order) within `paragraph`.
+
+        Precision is "day" (`2024-02-07`), "month" (`2024-01`) or "unknown-year" (`--02-07`).
+        The first tied phrase decides, even when it cannot be resolved (a weekday without a
+        publication date): a later date in the same text is more likely about something else.
+        """
+        opening = sentence[0].start
+        for piece in sentence:
+            found = self._first_tied(self.paragraph_of(piece.start), piece.start, piece.end, opening)
+            if found is not None:
+                return found
+        start, end = _window(paragraph, opening, sentence[-1].end)
+        found = self._first_tied(paragraph, start, end, paragraph.start)
+        return (None, None) if found is None else found
+
+    def _first_tied(
+        self, paragraph: Stretch, start: int, end: int, floor: int
+    ) -> tuple[str | None, str | None] | None:
+        """The date of the first tied phrase starting in [start, end), judged from `floor`; None if none."""
+        scan = self._scans.get(paragraph.start)
+        if scan is None:
+            scan = self._scans[paragraph.start] = _scan(self.text, paragraph)
+        floor = max(floor, scan.base) - scan.base
+        for k in range(bisect_left(scan.starts, start), bisect_left(scan.starts, end)):
+            if _is_tied(scan.masked, scan.phrases[k], floor):
+                return self._date(scan, k)
+        return None
+
+    def _date(self, scan: _Scan, k: int) -> tuple[str | None, str | None]:
+        at = scan.starts[k]
+        if at not in self._resolved:
+            self._resolved[at] = _resolve(scan.phrases[k], self.published, scan.masked)
+        return self._resolved[at]
 
 
 def resolve_said_on(
     sentence: str, paragraph: str, published: str | None
 ) -> tuple[str | None, str | None]:
-    """(value, precision) of the day the words were said: sentence first, then its paragraph.
+    """`SaidOn` for one sentence and the paragraph around it, given as text.
 
-    Precision is "day" (`2024-02-07`), "month" (`2024-01`) or "unknown-year" (`--02-07`).
-    The first phrase found decides, even when it cannot be resolved (a weekday without a
-    publication date): a later date in the same text is more likely about something else.
+    A sentence the paragraph does not hold is read as a line of its own before it.
     """
-    pub = _as_date(published)
-    for text in (sentence, _near(paragraph or "", sentence or "")):
-        found = _when(text or "", pub)
-        if found is not None:
-            return found
-    return None, None
+    at = paragraph.find(sentence) if sentence else -1
+    if at >= 0:
+        line = _Line(0, len(paragraph))
+        return SaidOn(paragraph, published, lambda _: line)([_Line(at, at + len(sentence))], line)
+    own, rest = _Line(0, len(sentence)), _Line(len(sentence) + 1, len(sentence) + 1 + len(paragraph))
+    said_on = SaidOn(sentence + "\n" + paragraph, published, lambda at: own if at < rest.start else rest)
+    return said_on([own], rest)

@@ -7,7 +7,7 @@ from dataclasses import replace
 import regex
 
 from quotes.attribute import attribute
-from quotes.dates import resolve_said_on
+from quotes.dates import SaidOn
 from quotes.extract import find_spans, layout
 from quotes.indirect import find_indirect
 from quotes.reading import Reading
@@ -16,7 +16,6 @@ from quotes.speakers import SpeakerBook, default_book
 
 WORDS = regex.compile(r"[\p{L}\p{N}]+")
 SCARE_MAX_WORDS = 3
-PARAGRAPH_REACH = 2000  # characters of the paragraph read for a date on either side of the quote
 
 
 def process(article: Article, book: SpeakerBook | None = None) -> list[Quote]:
@@ -35,8 +34,8 @@ def process(article: Article, book: SpeakerBook | None = None) -> list[Quote]:
             Quote(span.text, span.start, span.end, span.kind, found.speaker, found.mention, found.cue, found.rule, found.confidence)
         )
     quotes.sort(key=lambda q: (q.start, q.end))
-    seen: dict[tuple[int, int], tuple[str | None, str | None]] = {}
-    return [_dated(reading, quote, article.published, seen) for quote in quotes]
+    said_on = SaidOn(reading.text, article.published, reading.paragraph_of)
+    return [_dated(reading, quote, said_on) for quote in quotes]
 
 
 def _is_scare_quote(reading: Reading, span: Span) -> bool:
@@ -47,23 +46,17 @@ def _is_scare_quote(reading: Reading, span: Span) -> bool:
     return not reading.verbs(sentence.start, sentence.end)
 
 
-def _dated(reading: Reading, quote: Quote, published: str | None, seen: dict) -> Quote:
+def _dated(reading: Reading, quote: Quote, said_on: SaidOn) -> Quote:
     """The day the words were said, read from the narration of the quote's sentence and paragraph.
 
     The narration is the sentence where the quote opens and the one where it closes, so a long
-    quote costs no more than a short one.
+    quote costs no more than a short one. Most quotes name no day and are returned as built:
+    copying a frozen record cost more than finding its date.
     """
     first = reading.sentences.around(max(quote.start - 1, 0))
     last = reading.sentences.around(min(quote.end + 1, len(reading.body) - 1))
-    key = (first.start, last.end)
-    if key not in seen:
-        paragraph = reading.paragraph_of(quote.start)
-        pieces = [first] if last.start <= first.end else [first, last]
-        sentence = " ".join(reading.text[s.start : s.end] for s in pieces)
-        around = " ".join(
-            reading.text[max(paragraph.start, s.start - PARAGRAPH_REACH) : min(paragraph.end, s.end + PARAGRAPH_REACH)]
-            for s in pieces
-        )
-        seen[key] = resolve_said_on(sentence, around, published)
-    said_on, precision = seen[key]
-    return replace(quote, said_on=said_on, said_on_precision=precision)
+    pieces = [first] if last.start <= first.end else [first, last]
+    value, precision = said_on(pieces, reading.paragraph_of(quote.start))
+    if (value, precision) == (quote.said_on, quote.said_on_precision):
+        return quote
+    return replace(quote, said_on=value, said_on_precision=precision)
