@@ -8,6 +8,7 @@ alias finds the speaker" and "said between two dates" mean the same on the site 
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import re
 import sqlite3
@@ -117,6 +118,15 @@ def make_datasette(db_path: Path) -> Datasette:
     return ds
 
 
+async def start_site(ds: Datasette) -> None:
+    """Run the site's startup hooks, then take every object alive by now (Datasette, its plugins,
+    templates and unit registry: ~50,000 objects that live as long as the server) out of the
+    garbage collector's full passes. Each full pass walked them all: 20-60 ms, every ~18 search
+    pages, the slowest 5% of searches at a million quotes."""
+    await ds.invoke_startup()
+    gc.freeze()
+
+
 def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> None:
     """Run the site until interrupted (uvicorn, as `datasette serve` does)."""
     import asyncio
@@ -125,7 +135,7 @@ def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> None:
 
     check_database(db_path, immutable=True)
     ds = make_datasette(db_path)
-    asyncio.run(ds.invoke_startup())
+    asyncio.run(start_site(ds))
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
 
 

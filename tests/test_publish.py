@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import sqlite3
@@ -35,6 +36,7 @@ from quotes.publish import (
     check_database,
     load_metadata,
     make_datasette,
+    start_site,
 )
 
 # Two small articles written to exercise publishing: HTML in the text, non-ASCII names, the same
@@ -303,6 +305,16 @@ async def test_index_counts_nothing_in_a_database_that_can_change(sample_db):
     site.add_database(Database(site, str(sample_db), is_mutable=True), name="quotes")
     assert await tables_counted_by_index(site) == frozenset()
     assert (await get_json(site, "/quotes/quote_list.json?_search=we"))["filtered_table_rows_count"] == 2
+
+
+async def test_a_started_site_keeps_its_long_lived_objects_out_of_full_collections(sample_db):
+    site = make_datasette(sample_db)
+    try:
+        await start_site(site)
+        assert gc.get_freeze_count() > 1000
+        assert (await get_json(site, "/quotes/quote_list.json?_search=we"))["filtered_table_rows_count"] == 2
+    finally:
+        gc.unfreeze()
 
 
 async def test_an_empty_search_box_lists_every_quote(ds):
