@@ -34,6 +34,7 @@ FRONTED_END = regex.compile(
 )
 MIN_CLAUSE_WORDS = 3
 MAX_WORDS_TO_CLAUSE = 40  # the clause starts within this many words of its verb
+LOOK_AHEAD = 3  # words _clause_start reads past the one it stands on
 RECENT = 4  # clauses found lately, against which a new one is checked for overlap
 FINITE = frozenset("is are was were has have had will would could should can may might must did does do".split())
 MARKS = "“”\"‘«»"
@@ -41,12 +42,25 @@ MARKS = "“”\"‘«»"
 CLAUSE_STOP = regex.compile(rf"[,;:·{MARKS}]|\.(?!(?<=\p{{L}}\.)\s+\d)")
 
 
+def _words_to(text: str, start: int, end: int, stop_at: int) -> list[regex.Match]:
+    """The words after a verb up to the first stop, and LOOK_AHEAD more for the rules that peek past one."""
+    words = []
+    beyond = 0
+    for word in islice(WORD.finditer(text, start, end), MAX_WORDS_TO_CLAUSE):
+        words.append(word)
+        if word.start() > stop_at:
+            beyond += 1
+            if beyond == LOOK_AHEAD:
+                break
+    return words
+
+
 def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
     """Where the reported clause begins after a verb, skipping its object and adverbials."""
     lex = lexicon()
-    tokens = list(islice(WORD.finditer(reading.text, verb.end, end), MAX_WORDS_TO_CLAUSE))
     stop = CLAUSE_STOP.search(reading.text, verb.end, end)
     stop_at = stop.start() if stop else end
+    tokens = _words_to(reading.text, verb.end, end, stop_at)
     i = 0
     object_done = verb.lemma != "tell"
     while i < len(tokens):

@@ -130,6 +130,7 @@ class Reading:
         self._reporting = self._find_verbs(frozenset(lexicon().verb_lemma))
         self._reporting_starts = [v.start for v in self._reporting]
         self._issuing: tuple[list[Verb], list[int]] | None = None
+        self._subjects: dict[tuple[int, int], Subject | None] = {}
         self._register_names()
         self._register_unnamed_speakers()
 
@@ -223,9 +224,18 @@ class Reading:
         return found[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def subject_before(self, clause_start: int, verb: Verb) -> Subject | None:
-        """The subject phrase that stands before a verb, skipping auxiliaries and an appositive."""
+        """The subject phrase that stands before a verb, skipping auxiliaries and an appositive.
+
+        Remembered per clause and verb: the sieve, the indirect-speech finder and the search for
+        unnamed speakers ask about the same verbs.
+        """
+        key = (max(clause_start, verb.start - SUBJECT_REACH), verb.start)
+        if key not in self._subjects:
+            self._subjects[key] = self._subject_before(key[0], verb)
+        return self._subjects[key]
+
+    def _subject_before(self, clause_start: int, verb: Verb) -> Subject | None:
         lex = lexicon()
-        clause_start = max(clause_start, verb.start - SUBJECT_REACH)
         stripped = self.text[clause_start : verb.start].rstrip()
         while stripped:
             words = stripped.rsplit(None, 1)
