@@ -127,8 +127,8 @@ def _quote(reading: Reading, start: int, end: int, verb: Verb, subject, rule: st
     if start >= end or sum(1 for _ in words) < MIN_CLAUSE_WORDS:
         return None
     speaker = reading.resolve(subject)
-    if speaker is None or (subject.mention.definite and speaker.name == subject.mention.own_words):
-        return None  # reported speech is kept only where the article says whose it is
+    if speaker is None or subject.mention.group or (subject.mention.definite and speaker.name == subject.mention.own_words):
+        return None  # reported speech is kept only where the article says whose it is: no group, no role alone
     return Quote(
         reading.body[start:end], start, end, "indirect", speaker, subject.mention.surface.strip(), verb.form, rule, confidence
     )

@@ -24,6 +24,8 @@ class Lexicon:
     organisation_nouns: frozenset[str]
     person_nouns: frozenset[str]
     spokes_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    group_quantifiers: frozenset[str]
     document_nouns: frozenset[str]
     issuing_verbs: frozenset[str]
     clause_openers: frozenset[str]
@@ -70,6 +72,8 @@ def lexicon() -> Lexicon:
         organisation_nouns=frozenset(words["organisation_nouns"]),
         person_nouns=frozenset(words["person_nouns"]),
         spokes_nouns=frozenset(words["spokes_nouns"]),
+        group_nouns=frozenset(words["group_nouns"]),
+        group_quantifiers=frozenset(words["group_quantifiers"]),
         document_nouns=frozenset(words["document_nouns"]),
         issuing_verbs=frozenset(words["issuing_verbs"]),
         clause_openers=frozenset(words["clause_openers"]),

@@ -39,6 +39,7 @@ class Mention:
     head: str = ""  # for a description: the phrase without article, lower case
     organisation: bool = False
     document: bool = False
+    group: bool = False  # a group of unnamed people: "Officials", "two witnesses", "US military sources"
 
     @property
     def own_words(self) -> str:
@@ -94,6 +95,9 @@ def parse_subject(phrase: str) -> Mention | None:
     head_words = _words(head_phrase)
     if not head_words:
         return None
+    group = _group_mention(phrase, words, head_words)
+    if group:
+        return group
     first = head_words[0].lower()
     definite = first == "the"
     indefinite = first in {"a", "an", "one", "another"}
@@ -142,6 +146,37 @@ def parse_subject(phrase: str) -> Mention | None:
     return None
 
 
+MAX_GROUP_MODIFIERS = 3  # "senior US military officials"
+
+
+def _group_mention(phrase: str, words: list[str], head_words: list[str]) -> Mention | None:
+    """`Officials`, `two witnesses`, `Iraqi security sources`: a plural noun of people, no article.
+
+    The words before the noun must read as modifiers (capitalised, or not a function word or a
+    verb form), so a clause ("talks collapsed as officials") is no group.
+    """
+    lex = lexicon()
+    if head_words[-1].lower() not in lex.group_nouns:
+        return None
+    modifiers = head_words[:-1]
+    counted = bool(modifiers) and modifiers[0].lower() in lex.group_quantifiers
+    if counted:
+        modifiers = modifiers[1:]
+    if len(modifiers) > MAX_GROUP_MODIFIERS:
+        return None
+    for word in modifiers:
+        low = word.lower()
+        if low in lex.not_names or low in lex.auxiliaries or low in lex.verb_lemma or word[-1:] in ("'", "’"):
+            return None
+        if not word[:1].isupper() and low.endswith(("ed", "ing", "ly")):
+            return None
+    named = words[1:] if counted else words
+    own = " ".join(w.lower() if w.lower() in lex.group_nouns else w for w in named)
+    if not modifiers:
+        own = own[:1].lower() + own[1:]  # "Officials said": the capital is the sentence's
+    return Mention(phrase, "description", head=own, group=True)
+
+
 def _trailing_name_run(tokens: list[str]) -> list[str]:
     """The name at the end of a phrase: "Met Office chief forecaster Paul Gundersen" -> Paul Gundersen."""
     titles = lexicon().titles
@@ -188,6 +223,10 @@ class Entity:
         """The noun a description is about: "senior official at the ministry" -> official."""
         words = POST_MODIFIER.split(self.speaker.name, maxsplit=1)[0].split()
         return words[-1].lower() if words else ""
+
+    def is_group(self) -> bool:
+        """Unnamed people in the plural ("officials", "two witnesses"): what "they" most often means."""
+        return self.speaker.kind == "unnamed" and self.head_noun() in lexicon().group_nouns
 
     def may_be_organisation(self) -> bool:
         """An organisation, or a name nothing marks as a person's (no gender, title or given name)."""
@@ -320,7 +359,7 @@ class Discourse:
     def _pronoun(self, gender: str | None, position: int) -> Speaker | None:
         if gender in ("n", "p"):
             for _, entity in self._before(position, subjects_only=True):
-                if entity.may_be_organisation():
+                if entity.may_be_organisation() or (gender == "p" and entity.is_group()):
                     return entity.speaker
             if gender == "p":  # no group named before: "they" is the person last named (singular they)
                 for _, entity in self._before(position, subjects_only=True):

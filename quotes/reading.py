@@ -195,7 +195,7 @@ class Reading:
                 continue  # no "a …" or "an …" near the verb: no unnamed speaker to record
             sentence = self.sentences.around(verb.start)
             subject = self.subject_before(sentence.start, verb) or self.subject_after(verb, sentence.end)
-            if subject and subject.mention.kind == "description" and not subject.mention.definite:
+            if subject and subject.mention.kind == "description" and not (subject.mention.definite or subject.mention.group):
                 self.discourse.resolve(subject.mention, subject.start)
 
     def _find_verbs(self, forms: frozenset[str]) -> list[Verb]:

@@ -275,3 +275,32 @@ def test_they_is_the_group_named_before_else_the_person():
     person = "Vote\n\nAlex Morgan, the opposition leader, spoke first.\n\n\"We have no choice,\" they said.\n"
     assert who(group)[0][1] == "union"
     assert who(person)[0][1] == "Alex Morgan"
+
+
+def test_groups_of_unnamed_people_speak_as_a_group():
+    body = (
+        "Rail strike goes on\n\n"
+        "“We will not back down,” officials said.\n\n"
+        "“The trains were empty,” two witnesses told reporters.\n\n"
+        "“Talks broke down at midnight,” said Iraqi security sources.\n\n"
+        "“We are united,” union leaders said on Monday.\n\n"
+        "“We will strike again,” they added.\n"
+    )
+    assert who(body) == [
+        ("We will not back down,", "officials", "cue_after_quote"),
+        ("The trains were empty,", "witnesses", "cue_after_quote"),
+        ("Talks broke down at midnight,", "Iraqi security sources", "cue_after_quote"),
+        ("We are united,", "union leaders", "cue_after_quote"),
+        ("We will strike again,", "union leaders", "cue_after_quote"),
+    ]
+
+
+def test_a_plural_surname_or_a_clause_is_no_group():
+    body = (
+        "Budget row\n\n"
+        "Anna Sanders chairs the committee. “The numbers do not add up,” Sanders said.\n\n"
+        "“It will pass,” the vote went ahead as officials said.\n"
+    )
+    found = who(body)
+    assert found[0] == ("The numbers do not add up,", "Anna Sanders", "cue_after_quote")
+    assert all(speaker != "officials" for _, speaker, _ in found[1:])

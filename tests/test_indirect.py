@@ -103,3 +103,9 @@ def test_the_official_who_spoke_before_keeps_speaking():
 
 def test_an_unresolved_description_reports_nothing():
     assert indirect("Head\n\nThe Ruritanian government has frequently stated that the attacks were unlawful.\n") == []
+
+
+def test_a_group_reports_no_indirect_speech():
+    """'Officials said the talks failed': a group is no source a journalist can cite."""
+    body = "Talks fail\n\nOfficials said the talks had failed. Critics claim that the plan was never funded.\n"
+    assert indirect(body) == []
