@@ -5,9 +5,10 @@ Same path and hash: nothing is written. Same path, new hash: the article's old q
 replaced. The statements (the same words across articles) and speakers that the change touches
 are updated in the same transaction, so the database always equals a clean build of its files.
 
-The writer is the one process of a build that cannot be spread over cores, so each article costs a
-few Core statements: speakers come from a per-build cache, statements are found by their unique
-key, and a new article updates its statements' counts instead of recounting every report of them.
+The writer is the one process of a build that cannot be spread over cores, so a new article costs
+few statements, and the hot ones run on the driver's cursor (`DriverStatement`): speakers and
+statements come from per-build caches, a new statement is inserted already counted, and an old one
+gains one report without touching its indexed first article unless the new article comes first.
 """
 
 from __future__ import annotations
@@ -15,15 +16,39 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
+from operator import itemgetter
 from pathlib import Path
+from typing import Any, Self
 
-from sqlalchemy import Connection, Engine, Insert, Text, bindparam, case, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Insert,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
+from sqlalchemy.sql import Executable
 
 from quotes.db import make_engine, seal, use_wal
-from quotes.models import ArticleRow, QuoteRow, SpeakerAliasRow, SpeakerRow, StatementRow
+from quotes.models import (
+    ArticleRow,
+    QuoteRow,
+    SpeakerAliasRow,
+    SpeakerRow,
+    StatementRow,
+)
 from quotes.records import Article, Quote, Speaker
 
 NEW, UNCHANGED, REPLACED = "new", "unchanged", "replaced"
@@ -52,7 +77,7 @@ def is_name(mention: str | None) -> bool:
 
 
 SPEAKER_FIELDS = ("role", "organisation", "gender")
-# The speaker cache is dropped when it holds this many names, so memory stays bounded on any corpus.
+# The writer's caches (speakers, statements) are dropped past this many entries: memory stays bounded.
 CACHE_LIMIT = 50_000
 
 
@@ -65,32 +90,126 @@ class KnownSpeaker:
     aliases: set[str]
 
 
-# The writer's statements, built once: compiling is cached, but building an expression is not.
-ARTICLE_BY_PATH = select(ArticleRow.id, ArticleRow.sha256).where(ArticleRow.path == bindparam("path"))
-STATEMENTS_BY_KEY = select(StatementRow.normalised_text, StatementRow.id).where(
-    StatementRow.normalised_text.in_(bindparam("keys", expanding=True))
+ARTICLE_COLUMNS = (
+    "path", "name", "sha256", "title", "url", "outlet", "published", "dateline", "encoding", "metadata_sources", "body"
 )
+QUOTE_COLUMNS = (
+    "article_id", "speaker_id", "text", "kind", "start", "end", "cue", "rule", "confidence",
+    "said_on", "said_on_precision", "mention", "context", "statement_id",
+)
+STATEMENT_COLUMNS = ("normalised_text", "first_article_id", "first_seen", "article_count")
 
 
-def _one_more_report(dated: bool):
-    """UPDATE statements for one more report by a new article (the highest id so far).
+class DriverStatement:
+    """A Core statement compiled once for one database and run on the driver's own cursor.
 
-    The same result as `_refresh_statements`: the first article is the earliest published, undated
-    last, ties to the lowest id, so the new one comes first only if it is strictly earlier.
+    A build runs the writer's few statements per article tens of thousands of times, and going
+    through SQLAlchemy's execution (cache key, parameters, result set-up) cost about as much as
+    the database's own work. Values are given by name; a positional driver (sqlite3) gets a tuple.
     """
-    first_seen = StatementRow.first_seen
-    earlier = StatementRow.article_count == 0
-    values = {"article_count": StatementRow.article_count + 1}
-    if dated:
-        published = bindparam("new_published", type_=Text)
-        sooner = or_(first_seen.is_(None), first_seen > published)
-        earlier = or_(earlier, sooner)
-        values["first_seen"] = case((sooner, published), else_=first_seen)
-    values["first_article_id"] = case((earlier, bindparam("new_article_id")), else_=StatementRow.first_article_id)
-    return update(StatementRow).where(StatementRow.id.in_(bindparam("ids", expanding=True))).values(values)
+
+    def __init__(self, statement: Executable, dialect: Dialect) -> None:
+        compiled = statement.compile(dialect=dialect)
+        self.sql = compiled.string
+        self._shape = _positional(compiled.positiontup) if compiled.positional else _named
+
+    def execute(self, cursor: Any, values: dict[str, Any]) -> Any:
+        cursor.execute(self.sql, self._shape(values))
+        return cursor
+
+    def executemany(self, cursor: Any, rows: Sequence[dict[str, Any]]) -> None:
+        if rows:
+            cursor.executemany(self.sql, [self._shape(row) for row in rows])
 
 
-ONE_MORE_REPORT = {dated: _one_more_report(dated) for dated in (False, True)}
+def _named(values: dict[str, Any]) -> dict[str, Any]:
+    return values
+
+
+def _positional(names: Sequence[str]) -> Callable[[dict[str, Any]], tuple]:
+    get = itemgetter(*names)
+    return get if len(names) > 1 else lambda values: (get(values),)
+
+
+def _values(columns: Sequence[str]) -> dict[str, Any]:
+    return {column: bindparam(column) for column in columns}
+
+
+def _insert_new(dialect: Dialect, table) -> Insert:
+    """INSERT ... ON CONFLICT DO NOTHING where the dialect has it: a row already there is kept."""
+    module = {"sqlite": sqlite, "postgresql": postgresql}.get(dialect.name)
+    return module.insert(table).on_conflict_do_nothing() if module else insert(table)
+
+
+class HotStatements:
+    """The statements of a new article, compiled for one database."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        # sqlite3 tells a new row's id (lastrowid); other drivers are asked with RETURNING.
+        self.returning = not dialect.postfetch_lastrowid
+        published = bindparam("published", type_=StatementRow.first_seen.type)
+        sooner = or_(StatementRow.first_seen.is_(None), StatementRow.first_seen > published)
+        compiled = partial(DriverStatement, dialect=dialect)
+        self.article_by_path = compiled(
+            select(ArticleRow.id, ArticleRow.sha256).where(ArticleRow.path == bindparam("path"))
+        )
+        self.insert_article = compiled(self._with_id(insert(ArticleRow).values(_values(ARTICLE_COLUMNS)), ArticleRow))
+        self.insert_quotes = compiled(insert(QuoteRow).values(_values(QUOTE_COLUMNS)).inline())
+        self.insert_statement = compiled(
+            self._with_id(_insert_new(dialect, StatementRow).values(_values(STATEMENT_COLUMNS)), StatementRow)
+        )
+        self.statement_by_key = compiled(
+            select(StatementRow.id).where(StatementRow.normalised_text == bindparam("normalised_text"))
+        )
+        # One more report; the indexed first article is rewritten only when the new one comes first.
+        self.one_more_report = compiled(
+            update(StatementRow)
+            .where(StatementRow.id == bindparam("statement_id"))
+            .values(article_count=StatementRow.article_count + literal_column("1"))
+        )
+        self.sooner_report = compiled(
+            update(StatementRow)
+            .where(StatementRow.id == bindparam("statement_id"), sooner)
+            .values(first_seen=published, first_article_id=bindparam("article_id"))
+        )
+
+    def _with_id(self, statement: Insert, model) -> Insert:
+        return statement.returning(model.id) if self.returning else statement.inline()
+
+    def new_id(self, cursor: Any) -> int | None:
+        """The id of the row the last INSERT made; None when ON CONFLICT DO NOTHING kept an older row."""
+        if self.returning:
+            row = cursor.fetchone()
+            return None if row is None else row[0]
+        return cursor.lastrowid if cursor.rowcount == 1 else None
+
+
+class Writer:
+    """The build's one writing connection: its cursor, hot statements and the ids it has learnt.
+
+    The caches may hold rows of the open transaction: `forget` empties them after a rollback, after
+    a replacement (which may delete speakers and statements), and when they grow past CACHE_LIMIT.
+    """
+
+    def __init__(self, connection: Connection, hot: HotStatements) -> None:
+        self.connection = connection
+        self.cursor = _cursor(connection)
+        self.hot = hot
+        self.speakers: dict[str, KnownSpeaker] = {}
+        self.statements: dict[str, int] = {}
+
+    def forget(self) -> None:
+        self.speakers.clear()
+        self.statements.clear()
+
+    def bound(self) -> None:
+        if len(self.speakers) + len(self.statements) > CACHE_LIMIT:
+            self.forget()
+
+
+def _cursor(connection: Connection) -> Any:
+    """A cursor of the driver's connection under `connection`: it runs in the same transaction."""
+    return connection.connection.driver_connection.cursor()
 
 
 class Store:
@@ -98,10 +217,10 @@ class Store:
 
     def __init__(self, db: str | Path) -> None:
         self.engine: Engine = make_engine(db)
-        self._writer: Connection | None = None  # one connection for every write of the build
-        self._speakers: dict[str, KnownSpeaker] = {}
+        self._hot: HotStatements | None = None  # compiled at the first connection
+        self._writer: Writer | None = None  # one connection for every write of the build
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc) -> None:
@@ -110,7 +229,8 @@ class Store:
     def close(self) -> None:
         """Leave a SQLite file checkpointed in rollback-journal mode if this store wrote to it."""
         if self._writer is not None:
-            self._writer.close()
+            self._writer.cursor.close()
+            self._writer.connection.close()
             seal(self.engine)
         self.engine.dispose()
 
@@ -125,8 +245,10 @@ class Store:
 
     def status(self, article: Article) -> str:
         """What `write` would do with this article: new, unchanged or replaced."""
+        if self._writer is not None:
+            return _status(self._writer.cursor, self._writer.hot, article)[0]
         with self.engine.connect() as connection:
-            return _status(connection, article)[0]
+            return _status(_cursor(connection), self._compiled(connection), article)[0]
 
     def write(self, article: Article, quotes: Sequence[Quote]) -> str:
         """Store the article and its quotes in one transaction; returns new, unchanged or replaced."""
@@ -134,30 +256,36 @@ class Store:
             if self.status(article) == UNCHANGED:
                 return UNCHANGED
             use_wal(self.engine)
-            self._writer = self.engine.connect()
-        connection = self._writer
+            connection = self.engine.connect()
+            self._writer = Writer(connection, self._compiled(connection))
+        writer = self._writer
         try:
-            with connection.begin():
-                outcome, article_id = _status(connection, article)
+            with writer.connection.begin():
+                outcome, article_id = _status(writer.cursor, writer.hot, article)
                 if outcome == NEW:
-                    _write_new(connection, article, quotes, self._speakers)
+                    _write_new(writer, article, quotes)
                 elif outcome == REPLACED:
-                    self._speakers.clear()  # a replacement may drop speakers: ask the database again
-                    _replace(connection, article_id, article, quotes, self._speakers)
+                    writer.forget()  # a replacement may delete speakers and statements
+                    _replace(writer, article_id, article, quotes)
         except BaseException:
-            self._speakers.clear()  # it may hold rows of the transaction that was rolled back
+            writer.forget()  # they may hold rows of the transaction that was rolled back
             raise
-        if len(self._speakers) > CACHE_LIMIT:
-            self._speakers.clear()
+        writer.bound()
         return outcome
 
+    def _compiled(self, connection: Connection) -> HotStatements:
+        if self._hot is None:
+            self._hot = HotStatements(connection.dialect)
+        return self._hot
 
-def _status(connection: Connection, article: Article) -> tuple[str, int | None]:
+
+def _status(cursor: Any, hot: HotStatements, article: Article) -> tuple[str, int | None]:
     """New, unchanged or replaced, and the stored article's id."""
-    existing = connection.execute(ARTICLE_BY_PATH, {"path": article.path}).first()
+    existing = hot.article_by_path.execute(cursor, {"path": article.path}).fetchone()
     if existing is None:
         return NEW, None
-    return (UNCHANGED if existing.sha256 == article.sha256 else REPLACED), existing.id
+    stored_id, stored_sha = existing
+    return (UNCHANGED if stored_sha == article.sha256 else REPLACED), stored_id
 
 
 def _article_values(article: Article) -> dict:
@@ -176,23 +304,17 @@ def _article_values(article: Article) -> dict:
     }
 
 
-def _write_new(
-    connection: Connection, article: Article, quotes: Sequence[Quote], cache: dict[str, KnownSpeaker]
-) -> None:
+def _write_new(writer: Writer, article: Article, quotes: Sequence[Quote]) -> None:
     """A new article: its statements gain one report each, so they are updated, not recounted."""
-    article_id = connection.execute(insert(ArticleRow), _article_values(article)).inserted_primary_key[0]
-    statement_ids = _store_quotes(connection, article_id, article, quotes, cache)[0]
-    _count_new_article(connection, set(statement_ids.values()), article_id, article.published)
+    hot = writer.hot
+    article_id = hot.new_id(hot.insert_article.execute(writer.cursor, _article_values(article)))
+    statement_ids, _speaker_ids, created = _store_quotes(writer, article_id, article, quotes)
+    _count_new_article(writer, set(statement_ids.values()) - created, article_id, article.published)
 
 
-def _replace(
-    connection: Connection,
-    article_id: int,
-    article: Article,
-    quotes: Sequence[Quote],
-    cache: dict[str, KnownSpeaker],
-) -> None:
+def _replace(writer: Writer, article_id: int, article: Article, quotes: Sequence[Quote]) -> None:
     """A changed article: its old quotes go, and what they and the new ones touch is recomputed."""
+    connection = writer.connection
     old = connection.execute(
         select(QuoteRow.statement_id, QuoteRow.speaker_id).where(QuoteRow.article_id == article_id)
     ).all()
@@ -200,55 +322,47 @@ def _replace(
     old_speakers = {row.speaker_id for row in old if row.speaker_id is not None}
     connection.execute(delete(QuoteRow).where(QuoteRow.article_id == article_id))
     connection.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(_article_values(article)))
-    statement_ids, speaker_ids = _store_quotes(connection, article_id, article, quotes, cache)
+    statement_ids, speaker_ids, _created = _store_quotes(writer, article_id, article, quotes)
     _refresh_statements(connection, old_statements | set(statement_ids.values()))
     _drop_unquoted_speakers(connection, old_speakers - set(speaker_ids.values()))
 
 
 def _store_quotes(
-    connection: Connection,
-    article_id: int,
-    article: Article,
-    quotes: Sequence[Quote],
-    cache: dict[str, KnownSpeaker],
-) -> tuple[dict[str, int], dict[str, int]]:
-    """Insert the quotes with their speakers and statements; (statement ids, speaker ids) by key."""
-    speaker_ids = _speakers(connection, quotes, cache)
+    writer: Writer, article_id: int, article: Article, quotes: Sequence[Quote]
+) -> tuple[dict[str, int], dict[str, int], set[int]]:
+    """Insert the quotes with their speakers and statements.
+
+    Returns statement ids by key, speaker ids by name, and the ids of the statements created here
+    (already counting this article as their one report).
+    """
+    speaker_ids = _speakers(writer, quotes)
     keys = [normalise_statement(q.text) for q in quotes]
-    statement_ids = _statements(connection, keys)
-    if quotes:
-        connection.execute(
-            insert(QuoteRow),
-            [
-                {
-                    "article_id": article_id,
-                    "speaker_id": speaker_ids[q.speaker.name] if q.speaker else None,
-                    "text": q.text,
-                    "kind": q.kind,
-                    "start": q.start,
-                    "end": q.end,
-                    "cue": q.cue,
-                    "rule": q.rule,
-                    "confidence": q.confidence,
-                    "said_on": q.said_on,
-                    "said_on_precision": q.said_on_precision,
-                    "mention": q.mention,
-                    "context": paragraph_around(article.body, q.start, q.end),
-                    "statement_id": statement_ids.get(key),
-                }
-                for q, key in zip(quotes, keys, strict=True)
-            ],
-        )
-    return statement_ids, speaker_ids
+    statement_ids, created = _statements(writer, keys, article_id, article.published)
+    body = article.body
+    rows = [
+        {
+            "article_id": article_id,
+            "speaker_id": speaker_ids[q.speaker.name] if q.speaker else None,
+            "text": q.text,
+            "kind": q.kind,
+            "start": q.start,
+            "end": q.end,
+            "cue": q.cue,
+            "rule": q.rule,
+            "confidence": q.confidence,
+            "said_on": q.said_on,
+            "said_on_precision": q.said_on_precision,
+            "mention": q.mention,
+            "context": paragraph_around(body, q.start, q.end),
+            "statement_id": statement_ids.get(key),
+        }
+        for q, key in zip(quotes, keys, strict=True)
+    ]
+    writer.hot.insert_quotes.executemany(writer.cursor, rows)
+    return statement_ids, speaker_ids, created
 
 
-def _insert_new(connection: Connection, table) -> Insert:
-    """INSERT ... ON CONFLICT DO NOTHING where the dialect has it: a row already there is kept."""
-    dialect = {"sqlite": sqlite, "postgresql": postgresql}.get(connection.dialect.name)
-    return dialect.insert(table).on_conflict_do_nothing() if dialect else insert(table)
-
-
-def _speakers(connection: Connection, quotes: Sequence[Quote], cache: dict[str, KnownSpeaker]) -> dict[str, int]:
+def _speakers(writer: Writer, quotes: Sequence[Quote]) -> dict[str, int]:
     """Upsert the quotes' speakers by canonical name and their aliases; name -> id.
 
     A speaker's role, organisation and gender are the first known ones; its aliases are the data
@@ -265,6 +379,7 @@ def _speakers(connection: Connection, quotes: Sequence[Quote], cache: dict[str, 
             names.append(quote.mention)
     if not speakers:
         return {}
+    connection, cache = writer.connection, writer.speakers
     _load_speakers(connection, [name for name in speakers if name not in cache], speakers, cache)
     new_aliases = []
     for name, speaker in speakers.items():
@@ -282,7 +397,7 @@ def _speakers(connection: Connection, quotes: Sequence[Quote], cache: dict[str, 
                 known.aliases.add(alias)
                 new_aliases.append({"speaker_id": known.id, "alias": alias})
     if new_aliases:
-        connection.execute(_insert_new(connection, SpeakerAliasRow), new_aliases)
+        connection.execute(_insert_new(connection.dialect, SpeakerAliasRow), new_aliases)
     return {name: cache[name].id for name in speakers}
 
 
@@ -301,7 +416,7 @@ def _load_speakers(
             {"name": name, "kind": speakers[name].kind, **{f: getattr(speakers[name], f) for f in SPEAKER_FIELDS}}
             for name in missing
         ]
-        connection.execute(_insert_new(connection, SpeakerRow), rows)
+        connection.execute(_insert_new(connection.dialect, SpeakerRow), rows)
         found = connection.execute(lookup).all()
     by_id = {row.id: row for row in found}
     stored_aliases: dict[int, set[str]] = {speaker_id: set() for speaker_id in by_id}
@@ -313,26 +428,43 @@ def _load_speakers(
         cache[row.name] = KnownSpeaker(row.id, fields, stored_aliases[row.id])
 
 
-def _statements(connection: Connection, normalised: Iterable[str]) -> dict[str, int]:
-    """Find or create the statement of each normalised text (created with no reports yet); its id."""
-    keys = [key for key in dict.fromkeys(normalised) if key]
-    if not keys:
-        return {}
-    ids = dict(connection.execute(STATEMENTS_BY_KEY, {"keys": keys}).all())
-    missing = [k for k in keys if k not in ids]
-    if missing:
-        connection.execute(insert(StatementRow), [{"normalised_text": k, "article_count": 0} for k in missing])
-        ids.update(connection.execute(STATEMENTS_BY_KEY, {"keys": missing}).all())
-    return ids
+def _statements(
+    writer: Writer, normalised: Sequence[str], article_id: int, published: str | None
+) -> tuple[dict[str, int], set[int]]:
+    """The statement of each normalised text, by key, and the ids of those created for this article.
+
+    A key the cache does not know is inserted at once with this article as its one report (most
+    quotes are new words); when the database already has it, its id is read instead.
+    """
+    hot, cursor, cache = writer.hot, writer.cursor, writer.statements
+    ids: dict[str, int] = {}
+    created: set[int] = set()
+    for key in normalised:
+        if not key or key in ids:
+            continue
+        statement_id = cache.get(key)
+        if statement_id is None:
+            first = {"normalised_text": key, "first_article_id": article_id, "first_seen": published, "article_count": 1}
+            statement_id = hot.new_id(hot.insert_statement.execute(cursor, first))
+            if statement_id is None:
+                statement_id = hot.statement_by_key.execute(cursor, {"normalised_text": key}).fetchone()[0]
+            else:
+                created.add(statement_id)
+            cache[key] = statement_id
+        ids[key] = statement_id
+    return ids, created
 
 
-def _count_new_article(connection: Connection, ids: set[int], article_id: int, published: str | None) -> None:
-    """Add one report by a new article to each of these statements."""
-    if ids:
-        parameters = {"ids": list(ids), "new_article_id": article_id, "new_published": published}
-        connection.execute(ONE_MORE_REPORT[published is not None], parameters)
+def _count_new_article(writer: Writer, ids: set[int], article_id: int, published: str | None) -> None:
+    """Add one report by a new article (the highest id so far) to each of these statements.
 
-
+    The same result as `_refresh_statements`: the first article is the earliest published, undated
+    last, ties to the lowest id, so the new one comes first only if it is dated and strictly earlier.
+    """
+    rows = [{"statement_id": statement_id, "article_id": article_id, "published": published} for statement_id in ids]
+    writer.hot.one_more_report.executemany(writer.cursor, rows)
+    if published is not None:
+        writer.hot.sooner_report.executemany(writer.cursor, rows)
 def _refresh_statements(connection: Connection, ids: set[int]) -> None:
     """Recompute article count, first article and first date of these statements; drop the empty."""
     if not ids:

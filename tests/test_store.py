@@ -140,6 +140,21 @@ def test_one_statement_for_the_same_words_in_two_articles(store):
     assert query(store, "SELECT count(*) FROM statements") == [(0,)]
 
 
+def test_a_later_build_adds_to_the_statements_an_earlier_one_stored(tmp_path):
+    db = tmp_path / "s.db"
+    upgrade(db)
+    words = "“The border stays open,” she said.\n"
+    with Store(db) as first:
+        first.write(article("b.txt", words, "2024-02-08"), [quote(words, "The border stays open,")])
+    with Store(db) as second:  # knows nothing of the stored statement: finds it by its key
+        second.write(article("c.txt", words), [quote(words, "The border stays open,")])
+        second.write(article("a.txt", words, "2024-02-01"), [quote(words, "The border stays open,")])
+        second.write(article("d.txt", words, "2024-02-01"), [quote(words, "The border stays open,")])
+        assert query(second, "SELECT first_article_id, first_seen, article_count FROM statements") == [
+            (3, "2024-02-01", 4)
+        ]
+
+
 def test_a_failed_write_leaves_nothing_behind(store):
     bad = Quote("x", 0, 1, "direct", MINISTER, None, None, None, 0.5)  # rule is NOT NULL
     with pytest.raises(Exception):
