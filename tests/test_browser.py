@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -61,7 +63,7 @@ def site(built_db):
     server.wait(timeout=10)
 
 
-def test_search_then_check_a_quote_in_its_article(site, tmp_path):
+def test_search_then_check_a_quote_in_its_article(site, built_db, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
@@ -81,6 +83,14 @@ def test_search_then_check_a_quote_in_its_article(site, tmp_path):
 
         page.goto(site + "/")
         page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+        page.click("text=every quote, latest added first")
+        page.wait_for_url("**/quotes/quote_list")
+        with closing(sqlite3.connect(built_db)) as conn:
+            total, latest = conn.execute("select count(*), max(quote_id) from quote_list").fetchone()
+        expect(page.locator("h3").first).to_contain_text(f"{total:,} rows")
+        expect(page.locator("a.quote-link").first).to_have_attribute("href", f"/-/quote/{latest}")
+
+        page.goto(site + "/")
         page.fill("#quote-search-q", "withdrawal")
         page.press("#quote-search-q", "Enter")
         page.wait_for_url("**/quotes/quote_list?_search=withdrawal")

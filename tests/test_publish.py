@@ -18,16 +18,16 @@ from markupsafe import escape
 
 from quotes.cli import cli
 from quotes.datasette.plugins.quote_desk import (
+    DeskCounts,
     date_within,
     describe_date,
+    desk_counted,
     fold,
     fts_query,
-    index_tables,
     quote_date,
-    search_counted,
     search_not_empty,
     search_sorted,
-    tables_counted_by_index,
+    site_counts,
 )
 from quotes.db import upgrade
 from quotes.publish import (
@@ -195,9 +195,13 @@ async def test_foreign_keys_show_labels(ds):
     assert "Talks to resume" in html  # article_id shown by articles.title
 
 
-async def test_quotes_newest_first_by_default(ds):
+async def test_quote_list_latest_added_first_by_default_and_by_date_on_demand(ds):
     rows = await get_json(ds, "/quotes/quote_list.json?_shape=array")
-    dated = [r["said_on"] for r in rows if r["said_on"]]
+    assert [r["quote_id"] for r in rows] == [5, 4, 3, 2, 1]
+    rows = await get_json(ds, "/quotes/quote_list.json?_sort_desc=date&_shape=array")
+    assert [r["date"] for r in rows] == ["2024-03-02"] * 3 + ["2024-02-06", "2024-02"]
+    quotes = await get_json(ds, "/quotes/quotes.json?_shape=array")
+    dated = [r["said_on"] for r in quotes if r["said_on"]]
     assert dated == sorted(dated, reverse=True) and dated[0] == "2024-02-06"
     articles = await get_json(ds, "/quotes/articles.json?_shape=array")
     assert [a["published"] for a in articles] == ["2024-03-02", "2024-02-08"]
@@ -231,16 +235,28 @@ def test_search_sort_leaves_other_requests_alone():
         assert search_sorted(path, query) == query
 
 
-def test_search_count_goes_to_the_index_only_for_a_search_alone():
-    both = frozenset({"quote_list", "quotes"})
-    assert search_counted("/quotes/quote_list", "_search=a", both) == "_search=a&_nocount=index"
-    assert search_counted("/quotes/quotes.json", "_search=a&_size=5", both) == "_search=a&_size=5&_nocount=index"
-    # a filter, _where, another FTS table: Datasette counts, even when a page's link carried the marker
-    for query in ("_search=a&kind=direct", "_search=a&_where=1", "_search=a&_fts_table=x", "_search=a&_nocount=index&kind=direct"):
-        assert "_nocount" not in search_counted("/quotes/quote_list", query, both), query
-    assert search_counted("/quotes/quote_list", "_search=a&_nocount=1", both) == "_search=a&_nocount=1"
-    assert search_counted("/quotes/quote_list", "_search=a", frozenset({"quotes"})) == "_search=a"
-    assert search_counted("/quotes/articles", "_search=a", both) == "_search=a"
+CHECKED = DeskCounts(searched=frozenset({"quote_list", "quotes"}), listed="select ...",
+                     columns=frozenset({"quote_id", "kind", "speaker", "outlet"}))
+
+
+def test_the_desk_counts_a_search_alone_and_the_list_filtered_by_its_columns():
+    for path, query in [("/quotes/quote_list", "_search=a"), ("/quotes/quotes.json", "_search=a&_size=5"),
+                        ("/quotes/quote_list", ""), ("/quotes/quote_list.json", "_size=5&_sort_desc=date"),
+                        ("/quotes/quote_list", "kind=direct&speaker__not=X&_facet=outlet")]:
+        assert desk_counted(path, query, CHECKED) == "&".join(filter(None, [query, "_nocount=index"])), query
+    # a search with a filter, _where, another FTS table, an unknown column, the table's own count
+    # (fast without joins): Datasette counts, even when a page's link carried the marker
+    for path, query in [("/quotes/quote_list", "_search=a&kind=direct"), ("/quotes/quote_list", "_search=a&_where=1"),
+                        ("/quotes/quote_list", "_search=a&_fts_table=x"), ("/quotes/quote_list", "_where=1"),
+                        ("/quotes/quote_list", "_search=a&_nocount=index&kind=direct"),
+                        ("/quotes/quote_list", "context__contains=x"), ("/quotes/quote_list", "_nocount=index&_x=1"),
+                        ("/quotes/quotes", "kind=direct"), ("/quotes/quotes", "")]:
+        assert "_nocount" not in desk_counted(path, query, CHECKED), (path, query)
+    assert desk_counted("/quotes/quote_list", "_search=a&_nocount=1", CHECKED) == "_search=a&_nocount=1"
+    assert desk_counted("/quotes/articles", "_search=a", CHECKED) == "_search=a"
+    unchecked = DeskCounts(searched=frozenset({"quotes"}))
+    assert desk_counted("/quotes/quote_list", "_search=a", unchecked) == "_search=a"
+    assert desk_counted("/quotes/quote_list", "kind=direct", unchecked) == "kind=direct"
 
 
 def test_an_empty_search_is_no_search():
@@ -282,9 +298,38 @@ async def test_search_count_is_every_match_on_every_page(ds):
     assert second["rows"] != first["rows"] and second["filtered_table_rows_count"] == 2
 
 
-async def test_index_counts_searches_where_each_indexed_quote_is_one_row(ds, sample_db, tmp_path):
-    assert await index_tables(ds) == {"quote_list", "quotes"}
-    # a quote whose article is missing is indexed but not in quote_list: the index would count it
+@pytest.mark.parametrize(
+    ("query", "count"),
+    [
+        ("", 5),
+        ("_size=2&_sort_desc=date", 5),
+        ("kind=direct", 3),
+        ("speaker=Mohammed+Shia+al-Sudani", 3),
+        ("speaker__isnull=1", 1),
+        ("outlet=Other+Times&kind=direct", 2),
+        ("date__gte=2024-03", 3),
+        ("article_count__gt=1&kind__in=direct,partial", 2),
+        ("kind=direct&kind=partial", 0),
+        ("quote_id__arraynotcontains=1", 5),  # a filter that names its table
+        ("kind__bogus=x&_facet=kind", 5),  # a lookup Datasette does not know filters nothing
+    ],
+)
+async def test_the_desk_counts_the_list_as_datasette_does(ds, query, count):
+    path = "/quotes/quote_list" + (f"?{query}" if query else "")
+    html = (await ds.client.get(path)).text
+    assert shown_count(html) == count and "_nocount=index" in html  # the desk counted
+    desk = await get_json(ds, path.replace("quote_list", "quote_list.json", 1))
+    datasette = await get_json(ds, f"/quotes/quote_list.json?{query}&_where=1")  # Datasette counts
+    assert desk["filtered_table_rows_count"] == datasette["filtered_table_rows_count"] == count
+    assert desk["rows"] == datasette["rows"]
+
+
+async def test_desk_counts_where_each_quote_is_one_row_of_the_list(ds, sample_db, tmp_path):
+    counts = await site_counts(ds)
+    assert counts.searched == {"quote_list", "quotes"} and {"date", "speaker", "kind"} <= counts.columns
+    assert "LEFT JOIN articles" in counts.listed and " JOIN" not in counts.listed.replace("LEFT JOIN", "")
+    # a quote whose article is missing is in quotes and the index but not in quote_list: the desk
+    # would count it, so Datasette counts the list
     orphaned = tmp_path / "orphaned.db"
     orphaned.write_bytes(sample_db.read_bytes())
     with closing(sqlite3.connect(orphaned)) as conn, conn:
@@ -293,18 +338,21 @@ async def test_index_counts_searches_where_each_indexed_quote_is_one_row(ds, sam
             "values (99, 'we were never published', 'direct', 0, 23, 'cue_after', 0.9, '')"
         )
     site = make_datasette(orphaned)
-    assert await index_tables(site) == {"quotes"}
+    assert await site_counts(site) == DeskCounts(searched=frozenset({"quotes"}))
     assert (await get_json(site, "/quotes/quote_list.json?_search=we"))["filtered_table_rows_count"] == 2
     assert shown_count((await site.client.get("/quotes/quote_list?_search=we")).text) == 2
     assert (await get_json(site, "/quotes/quotes.json?_search=we"))["filtered_table_rows_count"] == 3
+    assert shown_count((await site.client.get("/quotes/quote_list")).text) == 5
+    assert (await get_json(site, "/quotes/quote_list.json?kind=direct"))["filtered_table_rows_count"] == 3
 
 
-async def test_index_counts_nothing_in_a_database_that_can_change(sample_db):
+async def test_desk_counts_nothing_in_a_database_that_can_change(sample_db):
     site = make_datasette(sample_db)
     site.remove_database("quotes")
     site.add_database(Database(site, str(sample_db), is_mutable=True), name="quotes")
-    assert await tables_counted_by_index(site) == frozenset()
+    assert await site_counts(site) == DeskCounts()
     assert (await get_json(site, "/quotes/quote_list.json?_search=we"))["filtered_table_rows_count"] == 2
+    assert (await get_json(site, "/quotes/quote_list.json"))["filtered_table_rows_count"] == 5
 
 
 async def test_a_started_site_keeps_its_long_lived_objects_out_of_full_collections(sample_db):
