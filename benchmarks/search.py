@@ -19,6 +19,11 @@ fixed strata, never picked by hand (see QUERY_MIX). Requests go in-process to th
 `quotes serve` runs (`quotes.publish.make_datasette` and `start_site`), one at a time.
 
     python benchmarks/search.py benchmarks/out/million.db --quotes 1000000
+
+`--browse` times instead the pages a journalist opens before searching (`browse_pages`: the home
+and database pages, the whole quote list and quotes table, the list of the most quoted speakers,
+of direct quotes, of the largest outlet...), each `--rounds` times after a warm-up request that
+checks the count it shows.
 """
 
 from __future__ import annotations
@@ -49,11 +54,16 @@ QUOTES_PER_ARTICLE = 12
 SPEAKERS_PER_MILLION = 40_000
 OUTLETS = 60
 INVENTED_WORDS = 30_000
-STOP = set(
-    "a an and are as at be been but by for from had has have he her his i in is it its not of on or "
-    "our she that the their them there they this to was we were which who will with would you".split()
-)
-SYLLABLES = "ka lo mi ra zen tor vel an qui sor bel da nu fer ost ri mar el ion tah gru pe wen lys".split()
+STOP = {
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have",
+    "he", "her", "his", "i", "in", "is", "it", "its", "not", "of", "on", "or", "our", "she", "that",
+    "the", "their", "them", "there", "they", "this", "to", "was", "we", "were", "which", "who", "will",
+    "with", "would", "you",
+}
+SYLLABLES = [
+    "ka", "lo", "mi", "ra", "zen", "tor", "vel", "an", "qui", "sor", "bel", "da", "nu", "fer", "ost",
+    "ri", "mar", "el", "ion", "tah", "gru", "pe", "wen", "lys",
+]
 KINDS = ["direct"] * 45 + ["partial"] * 20 + ["indirect"] * 35
 RULES = ["cue_after", "cue_before", "colon_intro", "pronoun", "said_inversion", "indirect", "statement_from"]
 # How many search terms of each stratum one round asks, and how each stratum is drawn.
@@ -295,18 +305,79 @@ def shown_count(page: str, response) -> int | None:
     return int(found[1].replace(",", "")) if found else None
 
 
+def browse_pages(db: Path) -> list[tuple[str, int | None]]:
+    """(page, the count it must show) for the pages opened before any search, the filters drawn
+    from the data (the most and the 10th most quoted speaker, the outlet with most quotes);
+    counted through quote_list, as Datasette counts. None for a page with no count."""
+    with closing(sqlite3.connect(db)) as connection:
+        def count(sql: str, *params: str) -> int:
+            return connection.execute(sql, params).fetchone()[0]
+
+        speakers = [name for name, in connection.execute(
+            "SELECT speaker FROM quote_list WHERE speaker IS NOT NULL GROUP BY speaker_id ORDER BY count(*) DESC, speaker_id"
+            " LIMIT 10")]
+        outlet = connection.execute(
+            "SELECT outlet FROM quote_list GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT 1").fetchone()[0]
+        every = count("SELECT count(*) FROM quote_list")
+        direct = count("SELECT count(*) FROM quote_list WHERE kind = 'direct'")
+        pages = [
+            ("/", None),
+            ("/quotes", None),
+            ("/quotes/quote_list", every),
+            ("/quotes/quote_list.json", every),
+            ("/quotes/quote_list?_next=50", every),
+            ("/quotes/quotes", count("SELECT count(*) FROM quotes")),
+            ("/quotes/quotes.json", count("SELECT count(*) FROM quotes")),
+            ("/quotes/quote_list?kind=direct", direct),
+            ("/quotes/quote_list.json?kind=direct", direct),
+        ]
+        for speaker in (speakers[0], speakers[-1]):
+            pages.append((f"/quotes/quote_list?{urlencode({'speaker': speaker})}",
+                          count("SELECT count(*) FROM quote_list WHERE speaker = ?", speaker)))
+        pages.append((f"/quotes/quote_list?{urlencode({'speaker': speakers[0], 'kind': 'direct'})}",
+                      count("SELECT count(*) FROM quote_list WHERE speaker = ? AND kind = 'direct'", speakers[0])))
+        pages.append((f"/quotes/quote_list?{urlencode({'outlet': outlet})}",
+                      count("SELECT count(*) FROM quote_list WHERE outlet = ?", outlet)))
+        pages.append(("/quotes/quote_list?_sort_desc=date", every))  # asked for: every row read
+    return pages
+
+
 def quantiles(times: list[float]) -> dict[str, float]:
     cuts = statistics.quantiles(times, n=100)
     return {"p50": cuts[49], "p95": cuts[94], "max": max(times)}
+
+
+async def timed_get(ds, path: str) -> tuple[float, float, object]:
+    """(wall ms, CPU ms, response) of one request; CPU time is the whole process's (Datasette's
+    query threads included), so other work on the machine inflates it less than the wall time."""
+    start, start_cpu = time.perf_counter(), time.process_time()
+    response = await ds.client.get(path)
+    wall, cpu = (time.perf_counter() - start) * 1000, (time.process_time() - start_cpu) * 1000
+    assert response.status_code == 200, (path, response.status_code, response.text[:300])
+    return wall, cpu, response
+
+
+async def measure_browse(db: Path, pages: list[tuple[str, int | None]],
+                         rounds: int) -> dict[str, dict[str, dict[str, float]]]:
+    """Latency in ms of each page, `rounds` times one after the other, after a warm-up request
+    that checks the count it shows: {page: {"wall" | "cpu": p50/p95/max}}."""
+    ds = make_datasette(db)
+    await start_site(ds)
+    summaries = {}
+    for page, expected in pages:
+        _, _, response = await timed_get(ds, page)
+        if expected is not None:
+            assert shown_count(page, response) == expected, (page, shown_count(page, response), expected)
+        times = [await timed_get(ds, page) for _ in range(rounds)]
+        summaries[page] = {"wall": quantiles([w for w, _, _ in times]), "cpu": quantiles([c for _, c, _ in times])}
+    return summaries
 
 
 async def measure(db: Path, page: str, queries: list[str], rounds: int,
                   counts: dict[str, int]) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     """Latency in ms of `/quotes/<page>?_search=` (`?words=` for the canned search_quotes) over
     `queries`, `rounds` times each, after a warm-up round that checks each table page shows the
-    exact match count: ({"wall" | "cpu": p50/p95/max}, median wall time per query). CPU time is the
-    whole process's (Datasette's query threads included), so other work on the machine inflates
-    it less than the wall time."""
+    exact match count: ({"wall" | "cpu": p50/p95/max}, median wall time per query)."""
     ds = make_datasette(db)
     await start_site(ds)
     param = "words" if page.startswith("search_quotes") else "_search"  # the canned query's parameter
@@ -315,10 +386,7 @@ async def measure(db: Path, page: str, queries: list[str], rounds: int,
     per_query: dict[str, list[float]] = {q: [] for q in queries}
     for round_ in range(rounds + 1):
         for search in queries:
-            start, start_cpu = time.perf_counter(), time.process_time()
-            response = await ds.client.get(f"/quotes/{page}?" + urlencode({param: search}))
-            elapsed, elapsed_cpu = (time.perf_counter() - start) * 1000, (time.process_time() - start_cpu) * 1000
-            assert response.status_code == 200, (search, response.status_code, response.text[:300])
+            elapsed, elapsed_cpu, response = await timed_get(ds, f"/quotes/{page}?" + urlencode({param: search}))
             if not round_:  # the first round warms the page cache and Datasette's introspection
                 if not page.startswith("search_quotes"):
                     assert shown_count(page, response) == counts[search], (page, search)
@@ -339,11 +407,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="Pages to search: quote_list is the HTML page the search box opens; "
                         "search_quotes is the canned query, best match first.")
     parser.add_argument("--per-query", action="store_true", help="Print each search's median too.")
+    parser.add_argument("--browse", action="store_true",
+                        help="Time the pages opened before any search (browse_pages), --rounds requests each.")
     args = parser.parse_args(argv)
     if not args.db.exists():
         start = time.perf_counter()
         fill(args.db, args.quotes)
         print(f"filled {args.db} with {args.quotes} quotes in {time.perf_counter() - start:.0f} s")
+    if args.browse:
+        return browse(args.db, args.rounds)
     queries = draw_queries(args.db)
     with closing(sqlite3.connect(args.db)) as connection:
         count = connection.execute("SELECT count(*) FROM quotes").fetchone()[0]
@@ -363,6 +435,18 @@ def main(argv: list[str] | None = None) -> int:
         if args.per_query:
             for (stratum, search, hits), median in zip(queries, medians.values()):
                 print(f"    {median:8.1f} ms  {hits:7d} hits  {stratum}: {search}")
+    return 0
+
+
+def browse(db: Path, rounds: int) -> int:
+    """Print each browse page's latency and the count it showed, checked against quote_list."""
+    pages = browse_pages(db)
+    summaries = asyncio.run(measure_browse(db, pages, rounds))
+    for page, expected in pages:
+        wall, cpu = summaries[page]["wall"], summaries[page]["cpu"]
+        print(f"{page:70s} {'' if expected is None else expected:>8}  {rounds} requests  p50 {wall['p50']:6.1f} ms"
+              f"  p95 {wall['p95']:6.1f} ms  max {wall['max']:6.1f} ms  (CPU p50 {cpu['p50']:6.1f} ms"
+              f"  p95 {cpu['p95']:6.1f} ms)", flush=True)
     return 0
 
 
