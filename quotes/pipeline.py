@@ -34,8 +34,7 @@ def process(article: Article, book: SpeakerBook | None = None) -> list[Quote]:
             Quote(span.text, span.start, span.end, span.kind, found.speaker, found.mention, found.cue, found.rule, found.confidence)
         )
     quotes.sort(key=lambda q: (q.start, q.end))
-    said_on = SaidOn(reading.text, article.published, reading.paragraph_of)
-    return [_dated(reading, quote, said_on) for quote in quotes]
+    return _dated(reading, quotes, article.published)
 
 
 def _is_scare_quote(reading: Reading, span: Span) -> bool:
@@ -46,17 +45,17 @@ def _is_scare_quote(reading: Reading, span: Span) -> bool:
     return not reading.verbs(sentence.start, sentence.end)
 
 
-def _dated(reading: Reading, quote: Quote, said_on: SaidOn) -> Quote:
-    """The day the words were said, read from the narration of the quote's sentence and paragraph.
+def _dated(reading: Reading, quotes: list[Quote], published: str | None) -> list[Quote]:
+    """Each quote with the day its words were said, read from the narration around it.
 
-    The narration is the sentence where the quote opens and the one where it closes, so a long
-    quote costs no more than a short one. Most quotes name no day and are returned as built:
-    copying a frozen record cost more than finding its date.
+    Most quotes name no day and are kept as built: copying a frozen record cost more than
+    finding its date.
     """
-    first = reading.sentences.around(max(quote.start - 1, 0))
-    last = reading.sentences.around(min(quote.end + 1, len(reading.body) - 1))
-    pieces = [first] if last.start <= first.end else [first, last]
-    value, precision = said_on(pieces, reading.paragraph_of(quote.start))
-    if (value, precision) == (quote.said_on, quote.said_on_precision):
-        return quote
-    return replace(quote, said_on=value, said_on_precision=precision)
+    said_on = SaidOn(reading.text, published, reading.paragraph_of, reading.sentences.around)
+    dated = []
+    for quote in quotes:
+        value, precision = said_on(quote.start, quote.end)
+        if (value, precision) != (quote.said_on, quote.said_on_precision):
+            quote = replace(quote, said_on=value, said_on_precision=precision)
+        dated.append(quote)
+    return dated

@@ -3,10 +3,23 @@
 import datetime as dt
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.dates import parse_date, resolve_said_on
+from quotes.dates import (
+    _LEAD,
+    WHEN,
+    SaidOn,
+    _may_name_time,
+    _phrases,
+    parse_date,
+    resolve_said_on,
+)
+from quotes.pipeline import process
+from quotes.reading import Reading
+from quotes.records import Article
+from quotes.speakers import default_book
 
 
 @pytest.mark.parametrize(
@@ -139,3 +152,89 @@ def test_resolve_said_on_always_answers_a_known_shape(text, published):
     assert precision in (None, "day", "month", "unknown-year")
     if precision == "day":
         assert dt.date.fromisoformat(value).isoformat() == value
+
+
+# A whole article: each paragraph is scanned once and each quote picks its phrases by offset.
+
+
+def _said_on(body: str, published: str | None = "2024-02-08") -> list[tuple[str | None, str | None]]:
+    article = Article(path="a.txt", name="a.txt", body=body, sha256="0" * 64, published=published)
+    return [(quote.said_on, quote.said_on_precision) for quote in process(article)]
+
+
+QUOTE = "“We will vote on this tonight,” the mayor said."
+
+
+def test_a_quote_whose_sentence_names_no_day_takes_the_day_its_paragraph_names():
+    assert _said_on("The council met on Tuesday. " + QUOTE + "\n") == [("2024-02-06", "day")]
+
+
+def test_each_quote_takes_the_day_of_its_own_sentence_first():
+    body = "“We will vote on this tonight,” the mayor said on Monday. “We will not wait,” the clerk said on Tuesday.\n"
+    assert _said_on(body) == [("2024-02-05", "day"), ("2024-02-06", "day")]
+
+
+def test_a_day_inside_quote_marks_is_not_the_day_they_were_said():
+    assert _said_on("“We meet our partners on Sunday afternoon,” the general said.\n") == [(None, None)]
+    assert _said_on("He backed the “Monday plan” again. " + QUOTE + "\n") == [(None, None), (None, None)]
+
+
+def test_a_day_in_another_paragraph_or_beyond_the_window_is_not_used():
+    assert _said_on("The council met on Tuesday.\n" + QUOTE + "\n") == [(None, None)]
+    filler = "Rain fell on the town again. " * 100  # the paragraph is longer than two windows
+    assert _said_on("The council met on Tuesday. " + filler + QUOTE + "\n") == [(None, None)]
+    assert _said_on(filler + "The council met on Tuesday. " + QUOTE + "\n") == [("2024-02-06", "day")]
+
+
+def test_a_day_opening_the_quotes_sentence_is_tied_but_not_one_opening_another():
+    assert _said_on("The vote was close. Monday, " + QUOTE[0].lower() + QUOTE[1:] + "\n") == [("2024-02-05", "day")]
+    assert _said_on("The vote was close. Monday was cold. " + QUOTE + "\n") == [(None, None)]
+
+
+PIECES = [
+    "on ", "said ", "told ", "ed ", "Monday", "Mon.", "MONDAY", "Sun", "Jan", "Jan.", "January", "Sept", "Sept.", "FEB",
+    "7", "17th", "2024", "1999", "2024-01-18", "-", "01", " ", "  ", ",", ".", "of ", "last ", "Last ", "month",
+    "months", "the ", "The ", "next ", "day", "days", "Days", "week", "weeks", "ago", "later", "earlier ", "Earlier ",
+    "that ", "this ", "yesterday", "Yesterday", "a ", "few ", "two ", "Novak", "today", "x", "“", "”", '"', "\n",
+    " said on Monday", " on 7 February 2024", " Jan. 5, 2024", " two days later", " the next day", " last month",
+    " the week before", " earlier this week", ". He said yesterday", ". Monday, ",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=texts)
+def test_phrases_found_kind_by_kind_are_those_the_one_pattern_finds(text):
+    found = [(m.span(), m.groupdict()) for m in _phrases(text)]
+    assert found == [(m.span(), m.groupdict()) for m in WHEN.finditer(text)]
+    if found:
+        assert _may_name_time(text, 0, len(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=texts)
+def test_the_lead_searched_backwards_finds_what_a_forward_search_finds(before):
+    forward = regex.compile(_LEAD.pattern)
+    assert (_LEAD.search(before) is None) == (forward.search(before) is None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=texts, published=st.sampled_from([None, "2024-02-08"]), data=st.data())
+def test_a_quote_in_a_paragraph_naming_no_time_gets_what_reading_its_sentences_gives(body, published, data):
+    body = body.strip() or "x"
+    reading = Reading(body, [], default_book())
+    edges = [x for p in reading.paragraphs for x in (p.start - 1, p.start, p.start + 1, p.end - 1, p.end, p.end + 1)]
+    start = data.draw(st.sampled_from([x for x in edges if 0 <= x < len(body)]) | st.integers(0, len(body) - 1))
+    end = data.draw(st.sampled_from([x for x in edges if start <= x <= len(body)] or [start]) | st.integers(start, len(body)))
+    said_on = SaidOn(reading.text, published, reading.paragraph_of, reading.sentences.around)
+    first = reading.sentences.around(max(start - 1, 0))
+    last = reading.sentences.around(min(end + 1, len(body) - 1))
+    pieces = [first] if last.start <= first.end else [first, last]
+    assert said_on(start, end) == said_on.read(pieces, reading.paragraph_of(start))
+
+
+def test_the_no_time_shortcut_still_reads_the_sentence_before_a_quote_opening_its_paragraph():
+    body = "He said on Monday.\nBut the vote waits."
+    reading = Reading(body, [], default_book())
+    said_on = SaidOn(reading.text, "2024-02-08", reading.paragraph_of, reading.sentences.around)
+    assert said_on(body.index("But"), len(body)) == ("2024-02-05", "day")
