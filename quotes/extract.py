@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import string
 from bisect import bisect_left, bisect_right, insort
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -249,7 +250,8 @@ def headline_paragraphs(text: str, paras: list[Paragraph], title: str | None) ->
                 initial = text[start + 1 : start + 2]
             if initial in other_initials or _first_word_differs(text[start : start + len(lead) + 1], lead):
                 continue
-            if _headline_key(text[start : para.end]).startswith(wanted):
+            line = text[start : para.end]
+            if line == title or _headline_key(line).startswith(wanted):
                 found.add(para.index)
     if paras and not wanted:
         first_line = text[paras[0].start : paras[0].end].strip()
@@ -364,19 +366,19 @@ def _positions(body: str, chars: str) -> list[int]:
 
 def _double_marks(body: str, starts: list[int]) -> dict[int, list[int]]:
     """Double marks grouped by paragraph index (a mark is never blank, so its line is a paragraph)."""
-    grouped: dict[int, list[int]] = {}
+    grouped: defaultdict[int, list[int]] = defaultdict(list)
     for i in _positions(body, DOUBLE_MARKS):
-        grouped.setdefault(bisect_right(starts, i) - 1, []).append(i)
+        grouped[bisect_right(starts, i) - 1].append(i)
     return grouped
 
 
 def _single_marks(body: str, starts: list[int]) -> dict[int, list[int]]:
     """Single marks that are not apostrophes, grouped by paragraph index. Dropped here, apostrophes
     (don't, Iraq’s) leave most of their paragraphs with no mark at all, and those are not visited."""
-    grouped: dict[int, list[int]] = {}
+    grouped: defaultdict[int, list[int]] = defaultdict(list)
     for i in _positions(body, SINGLE_MARKS):
         if not _is_apostrophe(body, i):
-            grouped.setdefault(bisect_right(starts, i) - 1, []).append(i)
+            grouped[bisect_right(starts, i) - 1].append(i)
     return grouped
 
 
