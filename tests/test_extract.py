@@ -113,3 +113,36 @@ def test_seed_002_has_both_halves_of_the_broken_pair():
     found = texts((SEEDS / "002_960d807f7b20fe82.txt").read_text(encoding="utf-8"))
     assert "This (the cessation of the Gaza war) is the only solution." in found
     assert any(t.startswith("Otherwise, we will see further conflict") for t in found)
+
+
+TITLE = "Iraq says ‘no contact’ with US"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        TITLE,
+        "[Video] Iraq says ‘no contact’ with US",  # behind a tag
+        "“Iraq says ‘no contact’ with US”",  # within marks
+        "IRAQ SAYS ‘NO CONTACT’ WITH US, officials add",  # other case, more words after
+    ],
+)
+def test_a_line_repeating_the_headline_quotes_nobody(line):
+    body = f"{line}\n\nThe talks went on, he said.\n"
+    spans = find_spans(body, title=TITLE)
+    assert len(spans) == 1
+    assert spans[0].kind == "headline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Iraq says ‘talks failed’ with US",  # same first words, then others
+        "Iraqis say ‘no contact’ with US",  # the first word only begins like the headline's
+        "Officials say ‘no contact’ with US",
+    ],
+)
+def test_a_line_that_only_resembles_the_headline_is_read_as_prose(line):
+    body = f"Head.\n\n{line}\n"
+    (span,) = find_spans(body, title=TITLE)
+    assert span.kind == "partial"
