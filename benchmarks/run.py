@@ -6,6 +6,11 @@ command and every process it starts (sampled every 50 ms from /proc), so `--jobs
 writer and both workers; the kernel's own figure for the largest single process
 (ru_maxrss from wait4, the largest of the process and its workers) is printed beside it.
 
+CPU time is printed too, as wall time on a machine shared with other work mostly measures the
+others: the command's own (for `build`, the writer, read from /proc/PID/stat at the last sample)
+and the total with its workers (wait4). From them, `free cores` estimates the rate on `--cores`
+otherwise idle cores: MB / max(own CPU, total CPU / cores), as the writer cannot be split.
+
     python benchmarks/run.py /tmp/corpus25 --jobs 1 2
     python benchmarks/run.py /tmp/corpus25 --only build --jobs 2 --db /tmp/bench.db
 """
@@ -15,9 +20,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import tempfile
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import asdict, dataclass
@@ -25,6 +30,9 @@ from pathlib import Path
 
 QUOTES = Path(sys.executable).with_name("quotes")
 PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -36,15 +44,25 @@ class Result:
     peak_tree_mb: float
     peak_process_mb: float
     exit_code: int
+    own_cpu: float
+    total_cpu: float
+    cores: int
 
     @property
     def rate(self) -> float:
         return self.megabytes / self.seconds
 
+    @property
+    def free_cores_rate(self) -> float:
+        """MB/s if the command had `cores` idle cores: the writer alone, or all the work shared out."""
+        return self.megabytes / max(self.own_cpu, self.total_cpu / self.cores)
+
     def line(self) -> str:
         return (
             f"{self.name:18} {self.megabytes:8.1f} MB {self.seconds:8.1f} s {self.rate:6.2f} MB/s  "
-            f"peak {self.peak_tree_mb:6.0f} MB (largest process {self.peak_process_mb:.0f} MB)  exit {self.exit_code}"
+            f"peak {self.peak_tree_mb:6.0f} MB (largest process {self.peak_process_mb:.0f} MB)  exit {self.exit_code}\n"
+            f"{'':18} CPU {self.own_cpu:.1f} s own, {self.total_cpu:.1f} s with workers: "
+            f"{self.free_cores_rate:.2f} MB/s on {self.cores} free cores"
         )
 
 
@@ -66,6 +84,16 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time of one process so far, from /proc; None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
 def tree_rss(pid: int) -> int:
     """Resident bytes of `pid` and all its descendants."""
     tree, todo, total = _children(), [pid], 0
@@ -80,18 +108,20 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def measure(name: str, argv: list[str], megabytes: float) -> Result:
-    """Run argv to completion (stdout discarded) and sample its memory meanwhile."""
+def measure(name: str, argv: list[str], megabytes: float, cores: int) -> Result:
+    """Run argv to completion (stdout discarded) and sample its memory and CPU time meanwhile."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err)
         peak = 0
+        own_cpu = 0.0
         done = threading.Event()
 
         def sample() -> None:
-            nonlocal peak
+            nonlocal peak, own_cpu
             while not done.is_set():
                 peak = max(peak, tree_rss(process.pid))
+                own_cpu = cpu_seconds(process.pid) or own_cpu
                 done.wait(0.05)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -105,7 +135,11 @@ def measure(name: str, argv: list[str], megabytes: float) -> Result:
             err.seek(0)
             sys.stderr.write(err.read().decode(errors="replace")[-2000:])
     largest = usage.ru_maxrss / 1024  # KiB on Linux
-    return Result(name, " ".join(argv), megabytes, seconds, peak / 1e6, largest, process.returncode)
+    total_cpu = usage.ru_utime + usage.ru_stime  # the process and the workers it waited for
+    return Result(
+        name, " ".join(argv), megabytes, seconds, peak / 1e6, largest, process.returncode,
+        own_cpu, total_cpu, cores,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,11 +149,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=["extract", "build"])
     parser.add_argument("--db", type=Path, default=Path("benchmarks/out/bench.db"))
     parser.add_argument("--json", type=Path, help="Append the results as JSON lines here.")
+    parser.add_argument("--cores", type=int, default=os.cpu_count(), help="Free cores to estimate the rate for.")
     args = parser.parse_args(argv)
     megabytes = corpus_megabytes(args.corpus)
     results = []
     if args.only in (None, "extract"):
-        results.append(measure("extract", [str(QUOTES), "extract", str(args.corpus)], megabytes))
+        results.append(measure("extract", [str(QUOTES), "extract", str(args.corpus)], megabytes, args.cores))
         print(results[-1].line(), flush=True)
     if args.only in (None, "build"):
         args.db.parent.mkdir(parents=True, exist_ok=True)
@@ -127,12 +162,13 @@ def main(argv: list[str] | None = None) -> int:
             for stale in args.db.parent.glob(args.db.name + "*"):
                 stale.unlink()
             command = [str(QUOTES), "build", str(args.corpus), "--db", str(args.db), "--jobs", str(jobs)]
-            results.append(measure(f"build --jobs {jobs}", command, megabytes))
+            results.append(measure(f"build --jobs {jobs}", command, megabytes, args.cores))
             print(results[-1].line(), flush=True)
     if args.json:
         with args.json.open("a") as out:
             for result in results:
-                out.write(json.dumps(asdict(result) | {"rate": result.rate, "cpu": os.cpu_count()}) + "\n")
+                record = asdict(result) | {"rate": result.rate, "free_cores_rate": result.free_cores_rate}
+                out.write(json.dumps(record | {"cpu": os.cpu_count()}) + "\n")
     return 1 if any(r.exit_code for r in results) else 0
 
 

@@ -158,6 +158,22 @@ class HotStatements:
         self.insert_statement = compiled(
             self._with_id(_insert_new(dialect, StatementRow).values(_values(STATEMENT_COLUMNS)), StatementRow)
         )
+        speaker_fields = [getattr(SpeakerRow, field) for field in SPEAKER_FIELDS]
+        self.insert_speaker = compiled(
+            self._with_id(_insert_new(dialect, SpeakerRow).values(_values(("name", "kind", *SPEAKER_FIELDS))), SpeakerRow)
+        )
+        self.speaker_by_name = compiled(
+            select(SpeakerRow.id, *speaker_fields).where(SpeakerRow.name == bindparam("name"))
+        )
+        self.fill_speaker = compiled(
+            update(SpeakerRow).where(SpeakerRow.id == bindparam("speaker_id")).values(_values(SPEAKER_FIELDS))
+        )
+        self.aliases_of = compiled(
+            select(SpeakerAliasRow.alias).where(SpeakerAliasRow.speaker_id == bindparam("speaker_id"))
+        )
+        self.insert_alias = compiled(
+            _insert_new(dialect, SpeakerAliasRow).values(_values(("speaker_id", "alias"))).inline()
+        )
         self.statement_by_key = compiled(
             select(StatementRow.id).where(StatementRow.normalised_text == bindparam("normalised_text"))
         )
@@ -377,55 +393,39 @@ def _speakers(writer: Writer, quotes: Sequence[Quote]) -> dict[str, int]:
         names = aliases.setdefault(speaker.name, [speaker.name, *speaker.aliases])
         if is_name(quote.mention):
             names.append(quote.mention)
-    if not speakers:
-        return {}
-    connection, cache = writer.connection, writer.speakers
-    _load_speakers(connection, [name for name in speakers if name not in cache], speakers, cache)
+    hot, cursor, cache = writer.hot, writer.cursor, writer.speakers
     new_aliases = []
     for name, speaker in speakers.items():
-        known = cache[name]
+        known = cache.get(name) or _load_speaker(writer, speaker)
         filled = {
             field: getattr(speaker, field)
             for field in SPEAKER_FIELDS
             if known.fields[field] is None and getattr(speaker, field) is not None
         }
         if filled:
-            connection.execute(update(SpeakerRow).where(SpeakerRow.id == known.id).values(filled))
             known.fields.update(filled)
+            hot.fill_speaker.execute(cursor, {"speaker_id": known.id, **known.fields})
         for alias in dict.fromkeys(aliases[name]):
             if alias not in known.aliases:
                 known.aliases.add(alias)
                 new_aliases.append({"speaker_id": known.id, "alias": alias})
-    if new_aliases:
-        connection.execute(_insert_new(connection.dialect, SpeakerAliasRow), new_aliases)
+    hot.insert_alias.executemany(cursor, new_aliases)
     return {name: cache[name].id for name in speakers}
 
 
-def _load_speakers(
-    connection: Connection, names: list[str], speakers: dict[str, Speaker], cache: dict[str, KnownSpeaker]
-) -> None:
-    """Put these speakers in the cache: read from the database, or inserted (in order) if not there."""
-    if not names:
-        return
-    columns = (SpeakerRow.id, SpeakerRow.name, *(getattr(SpeakerRow, f) for f in SPEAKER_FIELDS))
-    lookup = select(*columns).where(SpeakerRow.name.in_(names))
-    found = connection.execute(lookup).all()
-    missing = [name for name in names if name not in {row.name for row in found}]
-    if missing:
-        rows = [
-            {"name": name, "kind": speakers[name].kind, **{f: getattr(speakers[name], f) for f in SPEAKER_FIELDS}}
-            for name in missing
-        ]
-        connection.execute(_insert_new(connection.dialect, SpeakerRow), rows)
-        found = connection.execute(lookup).all()
-    by_id = {row.id: row for row in found}
-    stored_aliases: dict[int, set[str]] = {speaker_id: set() for speaker_id in by_id}
-    aliases = select(SpeakerAliasRow.speaker_id, SpeakerAliasRow.alias).where(SpeakerAliasRow.speaker_id.in_(by_id))
-    for speaker_id, alias in connection.execute(aliases):
-        stored_aliases[speaker_id].add(alias)
-    for row in found:
-        fields = {f: getattr(row, f) for f in SPEAKER_FIELDS}
-        cache[row.name] = KnownSpeaker(row.id, fields, stored_aliases[row.id])
+def _load_speaker(writer: Writer, speaker: Speaker) -> KnownSpeaker:
+    """Put the stored speaker of this name in the cache, inserted first if it is new."""
+    hot, cursor = writer.hot, writer.cursor
+    fields = {field: getattr(speaker, field) for field in SPEAKER_FIELDS}
+    speaker_id = hot.new_id(hot.insert_speaker.execute(cursor, {"name": speaker.name, "kind": speaker.kind, **fields}))
+    if speaker_id is not None:
+        known = KnownSpeaker(speaker_id, fields, set())
+    else:
+        speaker_id, *stored = hot.speaker_by_name.execute(cursor, {"name": speaker.name}).fetchone()
+        stored_aliases = hot.aliases_of.execute(cursor, {"speaker_id": speaker_id}).fetchall()
+        known = KnownSpeaker(speaker_id, dict(zip(SPEAKER_FIELDS, stored, strict=True)), {a for (a,) in stored_aliases})
+    writer.speakers[speaker.name] = known
+    return known
 
 
 def _statements(

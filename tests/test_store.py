@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 
 import pytest
 
@@ -96,6 +97,21 @@ def test_speakers_upserted_by_name_with_aliases_and_mentions(store):
         (1, "A. Example"),
         (1, "Example"),
     ]
+
+
+def test_a_speaker_keeps_the_first_known_role_and_gender_in_this_build_and_the_next(tmp_path):
+    db = tmp_path / "s.db"
+    upgrade(db)
+    known = Speaker(name="Bo Envoy", role="Envoy", gender="m")
+    with Store(db) as first:
+        first.write(article("a.txt", BODY), [quote(BODY, "We will rebuild the bridge,", speaker=Speaker("Bo Envoy"))])
+        other = BODY.replace("bridge", "tunnel")
+        first.write(article("b.txt", other), [quote(other, "We will rebuild the tunnel,", speaker=known)])
+    with Store(db) as later:  # reads the stored speaker back
+        third = BODY.replace("bridge", "road")
+        aide = replace(known, role="Aide", organisation="UN")
+        later.write(article("c.txt", third), [quote(third, "We will rebuild the road,", speaker=aide)])
+        assert query(later, "SELECT name, role, organisation, gender FROM speakers") == [("Bo Envoy", "Envoy", "UN", "m")]
 
 
 def test_a_quote_with_no_speaker_has_null_speaker(store):
