@@ -193,6 +193,8 @@ class Stretch(Protocol):
 
 
 class _Line(NamedTuple):
+    """A line of the text `resolve_said_on` builds: its one sentence, or its paragraph."""
+
     start: int
     end: int
 
@@ -296,9 +298,13 @@ class SaidOn:
         Precision is "day" (`2024-02-07`), "month" (`2024-01`) or "unknown-year" (`--02-07`).
         The first tied phrase decides, even when it cannot be resolved (a weekday without a
         publication date): a later date in the same text is more likely about something else.
+        The sentence is read first, a phrase in it judged from where the sentence opens; then
+        the paragraph window, a phrase in it judged from where the paragraph opens.
         """
         opening = sentence[0].start
         for piece in sentence:
+            # A piece lies in another paragraph only for a quote opening its paragraph (the
+            # sentence before it) or running past its end (the sentence it closes in).
             inside = paragraph.start <= piece.start < paragraph.end
             found = self._first_tied(paragraph if inside else self.paragraph_of(piece.start), piece.start, piece.end, opening)
             if found is not None:
@@ -325,6 +331,7 @@ class SaidOn:
         return None
 
     def _date(self, scan: _Scan, k: int) -> tuple[str | None, str | None]:
+        """The resolved date of phrase `k` of the scan, resolved once however many quotes share it."""
         at = scan.starts[k]
         if at not in self._resolved:
             self._resolved[at] = _resolve(scan.phrases[k], self.published, scan.masked)
