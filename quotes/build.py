@@ -1,8 +1,9 @@
-"""A batch build: files -> articles -> quotes -> the store.
+"""A batch build: files -> articles -> quotes -> rows -> the store.
 
-Reading and extraction are pure, so with `jobs > 1` a process pool runs them while this (single)
-process writes every article in input order: the same inputs give the same rows whatever `jobs` is.
-Files are streamed through a bounded window, so memory does not grow with the corpus.
+Reading, extraction and turning quotes into rows are pure, so with `jobs > 1` a process pool runs
+them while this (single) process writes every article in input order: the same inputs give the
+same rows whatever `jobs` is. Files are streamed through a bounded window, so memory does not
+grow with the corpus.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from pathlib import Path
 from quotes import db as database
 from quotes.documents import BadInput, find_files, read_article
 from quotes.pipeline import process
-from quotes.records import Article, Quote
-from quotes.store import NEW, REPLACED, UNCHANGED, Store
+from quotes.records import Article
+from quotes.store import NEW, REPLACED, UNCHANGED, ArticleRows, Store, article_rows
 
 
 @dataclass
@@ -40,11 +41,12 @@ class Summary:
 
 @dataclass(frozen=True)
 class Prepared:
-    """One file after the pure stage: an article and its quotes (None when skipped), or an error."""
+    """One file after the pure stage: the rows to store, the article alone when its stored copy
+    has the same hash (extraction skipped), or an error."""
 
     path: Path
+    rows: ArticleRows | None = None
     article: Article | None = None
-    quotes: list[Quote] | None = None
     error: str | None = None
 
 
@@ -55,11 +57,12 @@ def prepare(path: Path, known_sha: str | None = None) -> Prepared:
     except BadInput as err:
         return Prepared(path, error=str(err))
     if article.sha256 == known_sha:
-        return Prepared(path, article)
+        return Prepared(path, article=article)
     try:
-        return Prepared(path, article, process(article))
+        quotes = process(article)
     except Exception as err:  # one article's engine failure must not stop the batch
         return Prepared(path, error=f"{path}: engine failed: {type(err).__name__}: {err}")
+    return Prepared(path, rows=article_rows(article, quotes))
 
 
 # Files go to the workers in chunks of about this many bytes: one task per file would cost the
@@ -127,13 +130,15 @@ def build(
                 summary.rejected.append(item.error)
                 on_error(item.error)
                 continue
-            article = item.article
-            quotes = item.quotes
-            if quotes is None:
-                quotes = [] if store.status(article) == UNCHANGED else process(article)
-            outcome = store.write(article, quotes)
+            rows = item.rows
+            if rows is None:  # unchanged when the build started
+                if store.status(item.article) == UNCHANGED:
+                    summary.counts[UNCHANGED] += 1
+                    continue
+                rows = article_rows(item.article, process(item.article))
+            outcome = store.write_rows(rows)
             summary.counts[outcome] += 1
             if outcome != UNCHANGED:
-                summary.quotes_stored += len(quotes)
+                summary.quotes_stored += len(rows.quotes)
         summary.quotes_total = store.quote_count()
     return summary

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
 from sqlalchemy import (
     Connection,
@@ -49,7 +49,7 @@ from quotes.models import (
     SpeakerRow,
     StatementRow,
 )
-from quotes.records import Article, Quote, Speaker
+from quotes.records import Article, Quote
 
 NEW, UNCHANGED, REPLACED = "new", "unchanged", "replaced"
 
@@ -88,6 +88,78 @@ class KnownSpeaker:
     id: int
     fields: dict[str, str | None]
     aliases: set[str]
+
+
+class ArticleRows(NamedTuple):
+    """An article and its quotes as the writer stores them, all but the ids.
+
+    `article_rows` builds it from records and is pure, so a build runs it in its workers: the one
+    writer is left the lookups and SQL, and what crosses between processes is plain dicts and
+    lists, several times quicker to unpickle than `Quote` objects.
+    """
+
+    article: dict[str, Any]  # the articles row
+    quotes: list[dict[str, Any]]  # the quotes rows, without article_id, speaker_id and statement_id
+    keys: list[str]  # each quote's statement key (normalised text)
+    speaker_names: list[str | None]  # each quote's speaker
+    speakers: dict[str, dict[str, Any]]  # name -> speakers row, from the first quote that names it
+    aliases: dict[str, list[str]]  # name -> the data file's aliases, then the mentions that are names
+
+
+def article_rows(article: Article, quotes: Sequence[Quote]) -> ArticleRows:
+    """What `Store.write_rows` stores for this article and its quotes."""
+    speakers: dict[str, dict[str, Any]] = {}
+    aliases: dict[str, list[str]] = {}
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is None:
+            continue
+        if speaker.name not in speakers:
+            fields = {field: getattr(speaker, field) for field in SPEAKER_FIELDS}
+            speakers[speaker.name] = {"name": speaker.name, "kind": speaker.kind, **fields}
+            aliases[speaker.name] = [speaker.name, *speaker.aliases]
+        if is_name(quote.mention):
+            aliases[speaker.name].append(quote.mention)
+    body = article.body
+    return ArticleRows(
+        article=_article_values(article),
+        quotes=[
+            {
+                "text": q.text,
+                "kind": q.kind,
+                "start": q.start,
+                "end": q.end,
+                "cue": q.cue,
+                "rule": q.rule,
+                "confidence": q.confidence,
+                "said_on": q.said_on,
+                "said_on_precision": q.said_on_precision,
+                "mention": q.mention,
+                "context": paragraph_around(body, q.start, q.end),
+            }
+            for q in quotes
+        ],
+        keys=[normalise_statement(q.text) for q in quotes],
+        speaker_names=[q.speaker.name if q.speaker else None for q in quotes],
+        speakers=speakers,
+        aliases={name: list(dict.fromkeys(names)) for name, names in aliases.items()},
+    )
+
+
+def _article_values(article: Article) -> dict[str, Any]:
+    return {
+        "path": article.path,
+        "name": article.name,
+        "sha256": article.sha256,
+        "title": article.title,
+        "url": article.url,
+        "outlet": article.outlet,
+        "published": article.published,
+        "dateline": article.dateline,
+        "encoding": article.encoding,
+        "metadata_sources": json.dumps(article.provenance, sort_keys=True),
+        "body": article.body,
+    }
 
 
 ARTICLE_COLUMNS = (
@@ -261,15 +333,23 @@ class Store:
 
     def status(self, article: Article) -> str:
         """What `write` would do with this article: new, unchanged or replaced."""
+        return self._status(article.path, article.sha256)
+
+    def _status(self, path: str, sha256: str) -> str:
         if self._writer is not None:
-            return _status(self._writer.cursor, self._writer.hot, article)[0]
+            return _status(self._writer.cursor, self._writer.hot, path, sha256)[0]
         with self.engine.connect() as connection:
-            return _status(_cursor(connection), self._compiled(connection), article)[0]
+            return _status(_cursor(connection), self._compiled(connection), path, sha256)[0]
 
     def write(self, article: Article, quotes: Sequence[Quote]) -> str:
         """Store the article and its quotes in one transaction; returns new, unchanged or replaced."""
+        return self.write_rows(article_rows(article, quotes))
+
+    def write_rows(self, rows: ArticleRows) -> str:
+        """`write`, given what `article_rows` made of the article and its quotes."""
+        path, sha256 = rows.article["path"], rows.article["sha256"]
         if self._writer is None:  # a build that finds nothing to write leaves the file untouched
-            if self.status(article) == UNCHANGED:
+            if self._status(path, sha256) == UNCHANGED:
                 return UNCHANGED
             use_wal(self.engine)
             connection = self.engine.connect()
@@ -277,12 +357,12 @@ class Store:
         writer = self._writer
         try:
             with writer.connection.begin():
-                outcome, article_id = _status(writer.cursor, writer.hot, article)
+                outcome, article_id = _status(writer.cursor, writer.hot, path, sha256)
                 if outcome == NEW:
-                    _write_new(writer, article, quotes)
+                    _write_new(writer, rows)
                 elif outcome == REPLACED:
                     writer.forget()  # a replacement may delete speakers and statements
-                    _replace(writer, article_id, article, quotes)
+                    _replace(writer, article_id, rows)
         except BaseException:
             writer.forget()  # they may hold rows of the transaction that was rolled back
             raise
@@ -295,40 +375,24 @@ class Store:
         return self._hot
 
 
-def _status(cursor: Any, hot: HotStatements, article: Article) -> tuple[str, int | None]:
+def _status(cursor: Any, hot: HotStatements, path: str, sha256: str) -> tuple[str, int | None]:
     """New, unchanged or replaced, and the stored article's id."""
-    existing = hot.article_by_path.execute(cursor, {"path": article.path}).fetchone()
+    existing = hot.article_by_path.execute(cursor, {"path": path}).fetchone()
     if existing is None:
         return NEW, None
     stored_id, stored_sha = existing
-    return (UNCHANGED if stored_sha == article.sha256 else REPLACED), stored_id
+    return (UNCHANGED if stored_sha == sha256 else REPLACED), stored_id
 
 
-def _article_values(article: Article) -> dict:
-    return {
-        "path": article.path,
-        "name": article.name,
-        "sha256": article.sha256,
-        "title": article.title,
-        "url": article.url,
-        "outlet": article.outlet,
-        "published": article.published,
-        "dateline": article.dateline,
-        "encoding": article.encoding,
-        "metadata_sources": json.dumps(article.provenance, sort_keys=True),
-        "body": article.body,
-    }
-
-
-def _write_new(writer: Writer, article: Article, quotes: Sequence[Quote]) -> None:
+def _write_new(writer: Writer, rows: ArticleRows) -> None:
     """A new article: its statements gain one report each, so they are updated, not recounted."""
     hot = writer.hot
-    article_id = hot.new_id(hot.insert_article.execute(writer.cursor, _article_values(article)))
-    statement_ids, _speaker_ids, created = _store_quotes(writer, article_id, article, quotes)
-    _count_new_article(writer, set(statement_ids.values()) - created, article_id, article.published)
+    article_id = hot.new_id(hot.insert_article.execute(writer.cursor, rows.article))
+    statement_ids, _speaker_ids, created = _store_quotes(writer, article_id, rows)
+    _count_new_article(writer, set(statement_ids.values()) - created, article_id, rows.article["published"])
 
 
-def _replace(writer: Writer, article_id: int, article: Article, quotes: Sequence[Quote]) -> None:
+def _replace(writer: Writer, article_id: int, rows: ArticleRows) -> None:
     """A changed article: its old quotes go, and what they and the new ones touch is recomputed."""
     connection = writer.connection
     old = connection.execute(
@@ -337,94 +401,72 @@ def _replace(writer: Writer, article_id: int, article: Article, quotes: Sequence
     old_statements = {row.statement_id for row in old if row.statement_id is not None}
     old_speakers = {row.speaker_id for row in old if row.speaker_id is not None}
     connection.execute(delete(QuoteRow).where(QuoteRow.article_id == article_id))
-    connection.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(_article_values(article)))
-    statement_ids, speaker_ids, _created = _store_quotes(writer, article_id, article, quotes)
+    connection.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(rows.article))
+    statement_ids, speaker_ids, _created = _store_quotes(writer, article_id, rows)
     _refresh_statements(connection, old_statements | set(statement_ids.values()))
     _drop_unquoted_speakers(connection, old_speakers - set(speaker_ids.values()))
 
 
 def _store_quotes(
-    writer: Writer, article_id: int, article: Article, quotes: Sequence[Quote]
+    writer: Writer, article_id: int, rows: ArticleRows
 ) -> tuple[dict[str, int], dict[str, int], set[int]]:
     """Insert the quotes with their speakers and statements.
 
     Returns statement ids by key, speaker ids by name, and the ids of the statements created here
     (already counting this article as their one report).
     """
-    speaker_ids = _speakers(writer, quotes)
-    keys = [normalise_statement(q.text) for q in quotes]
-    statement_ids, created = _statements(writer, keys, article_id, article.published)
-    body = article.body
-    rows = [
+    speaker_ids = _speakers(writer, rows)
+    statement_ids, created = _statements(writer, rows.keys, article_id, rows.article["published"])
+    quotes = [
         {
+            **row,
             "article_id": article_id,
-            "speaker_id": speaker_ids[q.speaker.name] if q.speaker else None,
-            "text": q.text,
-            "kind": q.kind,
-            "start": q.start,
-            "end": q.end,
-            "cue": q.cue,
-            "rule": q.rule,
-            "confidence": q.confidence,
-            "said_on": q.said_on,
-            "said_on_precision": q.said_on_precision,
-            "mention": q.mention,
-            "context": paragraph_around(body, q.start, q.end),
+            "speaker_id": speaker_ids.get(name),
             "statement_id": statement_ids.get(key),
         }
-        for q, key in zip(quotes, keys, strict=True)
+        for row, key, name in zip(rows.quotes, rows.keys, rows.speaker_names, strict=True)
     ]
-    writer.hot.insert_quotes.executemany(writer.cursor, rows)
+    writer.hot.insert_quotes.executemany(writer.cursor, quotes)
     return statement_ids, speaker_ids, created
 
 
-def _speakers(writer: Writer, quotes: Sequence[Quote]) -> dict[str, int]:
+def _speakers(writer: Writer, rows: ArticleRows) -> dict[str, int]:
     """Upsert the quotes' speakers by canonical name and their aliases; name -> id.
 
     A speaker's role, organisation and gender are the first known ones; its aliases are the data
     file's and every mention that is a name, in the order first seen.
     """
-    speakers: dict[str, Speaker] = {}
-    aliases: dict[str, list[str]] = {}
-    for quote in quotes:
-        if quote.speaker is None:
-            continue
-        speaker = speakers.setdefault(quote.speaker.name, quote.speaker)
-        names = aliases.setdefault(speaker.name, [speaker.name, *speaker.aliases])
-        if is_name(quote.mention):
-            names.append(quote.mention)
     hot, cursor, cache = writer.hot, writer.cursor, writer.speakers
     new_aliases = []
-    for name, speaker in speakers.items():
+    for name, speaker in rows.speakers.items():
         known = cache.get(name) or _load_speaker(writer, speaker)
         filled = {
-            field: getattr(speaker, field)
+            field: speaker[field]
             for field in SPEAKER_FIELDS
-            if known.fields[field] is None and getattr(speaker, field) is not None
+            if known.fields[field] is None and speaker[field] is not None
         }
         if filled:
             known.fields.update(filled)
             hot.fill_speaker.execute(cursor, {"speaker_id": known.id, **known.fields})
-        for alias in dict.fromkeys(aliases[name]):
+        for alias in rows.aliases[name]:
             if alias not in known.aliases:
                 known.aliases.add(alias)
                 new_aliases.append({"speaker_id": known.id, "alias": alias})
     hot.insert_alias.executemany(cursor, new_aliases)
-    return {name: cache[name].id for name in speakers}
+    return {name: cache[name].id for name in rows.speakers}
 
 
-def _load_speaker(writer: Writer, speaker: Speaker) -> KnownSpeaker:
-    """Put the stored speaker of this name in the cache, inserted first if it is new."""
-    hot, cursor = writer.hot, writer.cursor
-    fields = {field: getattr(speaker, field) for field in SPEAKER_FIELDS}
-    speaker_id = hot.new_id(hot.insert_speaker.execute(cursor, {"name": speaker.name, "kind": speaker.kind, **fields}))
+def _load_speaker(writer: Writer, speaker: dict[str, Any]) -> KnownSpeaker:
+    """Put the stored speaker of this name (a speakers row) in the cache, inserted first if it is new."""
+    hot, cursor, name = writer.hot, writer.cursor, speaker["name"]
+    speaker_id = hot.new_id(hot.insert_speaker.execute(cursor, speaker))
     if speaker_id is not None:
-        known = KnownSpeaker(speaker_id, fields, set())
+        known = KnownSpeaker(speaker_id, {field: speaker[field] for field in SPEAKER_FIELDS}, set())
     else:
-        speaker_id, *stored = hot.speaker_by_name.execute(cursor, {"name": speaker.name}).fetchone()
+        speaker_id, *stored = hot.speaker_by_name.execute(cursor, {"name": name}).fetchone()
         stored_aliases = hot.aliases_of.execute(cursor, {"speaker_id": speaker_id}).fetchall()
         known = KnownSpeaker(speaker_id, dict(zip(SPEAKER_FIELDS, stored, strict=True)), {a for (a,) in stored_aliases})
-    writer.speakers[speaker.name] = known
+    writer.speakers[name] = known
     return known
 
 
