@@ -10,13 +10,13 @@ from __future__ import annotations
 import csv
 import gc
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import IO
 
+import regex
 from datasette.app import Datasette
 from datasette.database import Database
 from datasette.utils import parse_metadata
@@ -70,7 +70,7 @@ WHERE (:speaker IS NULL OR q.speaker_id IN (
   AND date_within(quote_date(q.said_on, a.published), :since, :until)
 ORDER BY quote_date(q.said_on, a.published) DESC, a.id, q.start
 """
-DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DATE_RE = regex.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class BadDatabase(Exception):

@@ -11,13 +11,13 @@ without installing `quotes`.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import unicodedata
 import weakref
 from typing import NamedTuple
 from urllib.parse import parse_qsl, urlencode
 
+import regex
 from datasette import hookimpl
 from datasette.filters import Filters
 from datasette.renderer import json_renderer
@@ -32,7 +32,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 # stops after one page, while sorting by date reads every match (for a word in 70,000 of a
 # million quotes, 7 ms against 124 ms). Table -> its id column.
 SEARCH_SORT = {"quote_list": "quote_id", "quotes": "id"}
-SEARCH_PATH = re.compile(rf"^/{DATABASE_NAME}/(?P<table>{'|'.join(SEARCH_SORT)})(?:\.\w+)?$")
+SEARCH_PATH = regex.compile(rf"^/{DATABASE_NAME}/(?P<table>{'|'.join(SEARCH_SORT)})(?:\.\w+)?$")
 # Datasette counts a page's rows through its table, and quote_list joins every quote to its
 # article: 0.5 s to count a million quotes, 0.3 s the 450,000 direct ones. The desk counts in
 # its place where it gets the same number, and tells Datasette not to count (`_nocount=index`):
@@ -70,9 +70,9 @@ from quote_list
 # every join (it leaves out unread left joins only for a query that returns columns). The rows
 # are called quote_list, as some of Datasette's filters name their table.
 LIST_COUNT_SQL = f"select count(*) from (select 1 from ({{listed}}) as {LIST_TABLE} where {{where}} limit -1)"
-VIEW_SELECT = re.compile(rf'^\s*CREATE\s+VIEW\s+"?{LIST_TABLE}"?\s+AS\s+', re.IGNORECASE)
-INNER_JOIN = re.compile(r"(?<!LEFT\s)(?<!OUTER\s)\b(?:INNER\s+)?JOIN\b", re.IGNORECASE)
-DATE_PARTS = re.compile(r"^(?:(?P<year>\d{4})|-)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+VIEW_SELECT = regex.compile(rf'^\s*CREATE\s+VIEW\s+"?{LIST_TABLE}"?\s+AS\s+', regex.IGNORECASE)
+INNER_JOIN = regex.compile(r"(?<!LEFT\s)(?<!OUTER\s)\b(?:INNER\s+)?JOIN\b", regex.IGNORECASE)
+DATE_PARTS = regex.compile(r"^(?:(?P<year>\d{4})|-)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
 
 class DeskCounts(NamedTuple):
