@@ -8,9 +8,11 @@ grow with the corpus.
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,6 +113,21 @@ def _prepared(files: Sequence[Path], known: dict[str, str], jobs: int) -> Iterat
             yield from window.popleft().result()
 
 
+@contextmanager
+def _startup_frozen() -> Iterator[None]:
+    """Leave what is loaded by now (SQLAlchemy, the engine's lexicons) out of garbage collection.
+
+    Every full collection walked all of it: ~0.5 s of the writer's ~9 s on 25 MB. Workers forked
+    from here inherit the freeze.
+    """
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def build(
     paths: Sequence[Path],
     db: str | Path,
@@ -123,7 +140,7 @@ def build(
     database.upgrade(db)
     files = find_files(paths)
     summary = Summary(articles=len(files))
-    with Store(db) as store:
+    with Store(db) as store, _startup_frozen():
         known = store.known()
         for item in progress(_prepared(files, known, jobs), len(files)):
             if item.error is not None:
