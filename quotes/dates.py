@@ -68,18 +68,19 @@ _RELATIVE = (
     rf"|\b(?:[Ll]ater|[Ee]arlier){_SP}that{_SP}(?:day|week|month)\b"
     rf"|\b(?:[Ll]ast|[Tt]his|[Ee]arlier{_SP}this){_SP}week\b"
 )
-# Every phrase that can say when, in the order they are tried at one place: full dates first,
-# so "7 February 2024" is one phrase. Calendar dates, then the kinds of relative time.
-_WHEN_KINDS = (
-    rf"(?P<full>{_FULL})|(?P<daymonth>{_DAY_MONTH})|(?P<wd>{_PROSE_WEEKDAY})(?!,?{_SP}(?:\d|{_MONTH}))",
-    rf"(?P<lastmonth>\b[Ll]ast{_SP}month\b)",
-    r"(?P<yesterday>\b[Yy]esterday\b)",
-    rf"(?P<relative>{_RELATIVE})",
+# Every phrase that can say when, kind by kind, in the order they are tried at one place:
+# calendar dates (full dates first, so "7 February 2024" is one phrase), then relative times.
+_CALENDAR = regex.compile(
+    rf"(?P<full>{_FULL})|(?P<daymonth>{_DAY_MONTH})|(?P<wd>{_PROSE_WEEKDAY})(?!,?{_SP}(?:\d|{_MONTH}))"
 )
-WHEN = regex.compile("|".join(_WHEN_KINDS))
-# Each kind on its own: `regex` skips ahead to where a short pattern can start, but tries each
-# branch of a long alternation at every character (WHEN alone reads news text twice as slowly).
-_WHEN_EACH = tuple(regex.compile(kind) for kind in _WHEN_KINDS)
+_LAST_MONTH = regex.compile(rf"\b[Ll]ast{_SP}month\b")
+_YESTERDAY = regex.compile(r"\b[Yy]esterday\b")
+_RELATIVE_TIME = regex.compile(_RELATIVE)
+# Each kind searches on its own: `regex` skips ahead to where a short pattern can start, but
+# tries each branch of a long alternation at every character (WHEN reads news text twice as slowly).
+_KINDS = (_CALENDAR, _LAST_MONTH, _YESTERDAY, _RELATIVE_TIME)
+# The kinds as one pattern, for a scan that wants every phrase in one pass.
+WHEN = regex.compile("|".join(f"(?:{kind.pattern})" for kind in _KINDS))
 # Searched backwards from the end it must touch: a forward search would try every start.
 _LEAD = regex.compile(
     rf"(?:\b(?:{'|'.join(LEAD_WORDS)}|On|Last|Late|Early|Earlier)|\b\w+ed|(?:ed|said)on"
@@ -151,20 +152,22 @@ def _day_month(month: int, day: int, published: dt.date | None) -> tuple[str | N
 
 
 def _resolve(match: regex.Match, published: dt.date | None, text: str) -> tuple[str | None, str | None]:
-    if match.group("full"):
+    """(value, precision) of a phrase one of the `_KINDS` found, told apart by the pattern that found it."""
+    kind = match.re
+    if kind is _CALENDAR and match.group("full"):
         date = _make_date(int(match.group("year")), _month_number(match), int(match.group("day")))
         return (date.isoformat(), "day") if date else (None, None)
-    if match.group("daymonth"):
+    if kind is _CALENDAR and match.group("daymonth"):
         return _day_month(_month_number(match), int(match.group("day")), published)
-    if published is None or match.group("relative"):
+    if published is None or kind is _RELATIVE_TIME:
         return None, None
-    if match.group("wd"):
+    if kind is _CALENDAR:  # a weekday
         weekday = WEEKDAYS[match.group("weekday").rstrip(".").lower()]
         back = (published.weekday() - weekday) % 7
         if back == 0 and _LAST.search(text[max(0, match.start() - 8) : match.start()]):
             back = 7  # "last Friday" on a Friday means a week ago
         return (published - dt.timedelta(days=back)).isoformat(), "day"
-    if match.group("lastmonth"):
+    if kind is _LAST_MONTH:
         first = published.replace(day=1) - dt.timedelta(days=1)
         return f"{first.year:04d}-{first.month:02d}", "month"
     return (published - dt.timedelta(days=1)).isoformat(), "day"
@@ -176,7 +179,7 @@ def _is_tied(text: str, match: regex.Match, floor: int = 0) -> bool:
     The words before it are read back to `floor`, where the text being read begins: a date that
     opens it (`Monday, the minister said`) is tied.
     """
-    if match.group("lastmonth") or match.group("yesterday") or match.group("relative"):
+    if match.re is not _CALENDAR:  # a relative time ("last month", "days later") dates the telling
         return True
     before = text[max(floor, match.start() - 30) : match.start()]
     return not before.strip() or _LEAD.search(before) is not None
@@ -209,19 +212,19 @@ class _Scan(NamedTuple):
 
 
 def _phrases(text: str) -> list[regex.Match]:
-    """What `WHEN.finditer(text)` finds, found kind by kind.
+    """The phrases `WHEN.finditer(text)` finds, each as the match of its own kind.
 
-    Each kind searches on its own, and WHEN is matched where the earliest of them starts, so
-    the phrase found there is the one the alternation picks. A kind searches again only once
-    a phrase has been read past the place it found.
+    Each kind searches on its own and the earliest match is the next phrase; where kinds start
+    at the same place the first in `_KINDS` wins, as in WHEN's alternation. A kind searches
+    again only once a phrase has been read past the place it found.
     """
     found = []
-    ahead = [kind.search(text) for kind in _WHEN_EACH]
+    ahead = [kind.search(text) for kind in _KINDS]
     while any(ahead):
-        phrase = WHEN.match(text, min(match.start() for match in ahead if match))
+        phrase = min((match for match in ahead if match), key=regex.Match.start)  # the first of equals
         found.append(phrase)
         end = phrase.end()
-        ahead = [kind.search(text, end) if m and m.start() < end else m for kind, m in zip(_WHEN_EACH, ahead, strict=True)]
+        ahead = [kind.search(text, end) if m and m.start() < end else m for kind, m in zip(_KINDS, ahead, strict=True)]
     return found
 
 
