@@ -1,6 +1,7 @@
 """Write one article and its quotes in one transaction, idempotent by content hash.
 
-Plain records (`Article`, `Quote`, `Speaker`) come in; SQLAlchemy rows never leave this module.
+Plain records (`Article`, `Quote`, `Speaker`) come in, made into plain rows by `article_rows`
+(pure, so a build runs it in its workers); SQLAlchemy rows never leave this module.
 Same path and hash: nothing is written. Same path, new hash: the article's old quotes are
 replaced. The statements (the same words across articles) and speakers that the change touches
 are updated in the same transaction, so the database always equals a clean build of its files.
