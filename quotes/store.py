@@ -15,7 +15,6 @@ gains one report without touching its indexed first article unless the new artic
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple, Self
 
+import regex
 from sqlalchemy import (
     Connection,
     Engine,
@@ -57,7 +57,7 @@ NEW, UNCHANGED, REPLACED = "new", "unchanged", "replaced"
 # A mention opening with one of these describes a speaker ("he", "the minister"): not an alias.
 NOT_A_NAME = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "the", "a", "an"})
 
-_NON_WORD = re.compile(r"[\W_]+")
+_NON_WORD = regex.compile(r"[\W_]+")
 
 
 def normalise_statement(text: str) -> str:
