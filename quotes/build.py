@@ -136,7 +136,11 @@ def build(
     on_error: Callable[[str], None] = lambda message: None,
     progress: Callable[[Iterator[Prepared], int], Iterator[Prepared]] = lambda items, _n: items,
 ) -> Summary:
-    """Migrate `db` to head, then read, extract and store every article file under `paths`."""
+    """Migrate `db` to head, then read, extract and store every article file under `paths`.
+
+    A file is skipped only when its stored copy has the same hash and was extracted by this engine
+    (`engine_fingerprint`): after a change to the rules or their data every article is replaced.
+    """
     database.upgrade(db)
     files = find_files(paths)
     summary = Summary(articles=len(files))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     Text,
@@ -47,6 +48,9 @@ class ArticleRow(Base):
     encoding: Mapped[str] = mapped_column(Text)
     metadata_sources: Mapped[str] = mapped_column(Text)  # JSON: field -> "text" / "manifest"
     body: Mapped[str] = mapped_column(Text)
+    # The fingerprint of the engine that extracted the quotes (`store.engine_fingerprint`);
+    # NULL for articles stored before it was recorded. A build re-extracts when it differs.
+    engine: Mapped[str | None] = mapped_column(Text)
 
 
 class SpeakerRow(Base):
@@ -91,6 +95,8 @@ class QuoteRow(Base):
     """One quote in one article: `articles.body[start:end] == text`."""
 
     __tablename__ = "quotes"
+    # One speaker's quotes counted by kind (the quote desk) read the index alone.
+    __table_args__ = (Index("ix_quotes_speaker_id_kind", "speaker_id", "kind"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(

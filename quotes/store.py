@@ -2,9 +2,10 @@
 
 Plain records (`Article`, `Quote`, `Speaker`) come in, made into plain rows by `article_rows`
 (pure, so a build runs it in its workers); SQLAlchemy rows never leave this module.
-Same path and hash: nothing is written. Same path, new hash: the article's old quotes are
-replaced. The statements (the same words across articles) and speakers that the change touches
-are updated in the same transaction, so the database always equals a clean build of its files.
+Same path, hash and engine fingerprint: nothing is written. Same path, new hash or another
+engine: the article's old quotes are replaced. The statements (the same words across articles)
+and speakers that the change touches are updated in the same transaction, so the database always
+equals a clean build of its files.
 
 The writer is the one process of a build that cannot be spread over cores, so a new article costs
 few statements, and the hot ones run on the driver's cursor (`DriverStatement`): speakers and
@@ -14,11 +15,12 @@ gains one report without touching its indexed first article unless the new artic
 
 from __future__ import annotations
 
+import hashlib
 import json
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple, Self
@@ -75,6 +77,31 @@ def paragraph_around(body: str, start: int, end: int) -> str:
 def is_name(mention: str | None) -> bool:
     words = (mention or "").split()
     return bool(words) and words[0][0].isupper() and words[0].casefold() not in NOT_A_NAME
+
+
+# The modules and data files whose content decides what quotes an article gives.
+ENGINE_MODULES = (
+    "records", "documents", "dates", "extract", "sentences", "lexicon", "speakers", "mentions",
+    "reading", "attribute", "indirect", "pipeline",
+)
+PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def engine_fingerprint() -> str:
+    """A short hash of the engine's source and data files, computed once per process.
+
+    A content hash alone let a build skip an article whose quotes came from older rules, lexicon
+    or speakers data; storing this with each article lets the build re-extract those. The speakers
+    file is the packaged one (`quotes build` offers no other), so it is among the data files.
+    """
+    files = [PACKAGE / f"{name}.py" for name in ENGINE_MODULES] + sorted((PACKAGE / "data").glob("*.toml"))
+    digest = hashlib.sha256()
+    for path in files:
+        content = path.read_bytes()
+        digest.update(f"{path.relative_to(PACKAGE).as_posix()}\0{len(content)}\0".encode())
+        digest.update(content)
+    return digest.hexdigest()[:16]
 
 
 SPEAKER_FIELDS = ("role", "organisation", "gender")
@@ -164,7 +191,8 @@ def _article_values(article: Article) -> dict[str, Any]:
 
 
 ARTICLE_COLUMNS = (
-    "path", "name", "sha256", "title", "url", "outlet", "published", "dateline", "encoding", "metadata_sources", "body"
+    "path", "name", "sha256", "title", "url", "outlet", "published", "dateline", "encoding", "metadata_sources", "body",
+    "engine",
 )
 QUOTE_COLUMNS = (
     "article_id", "speaker_id", "text", "kind", "start", "end", "cue", "rule", "confidence",
@@ -224,7 +252,7 @@ class HotStatements:
         sooner = or_(StatementRow.first_seen.is_(None), StatementRow.first_seen > published)
         compiled = partial(DriverStatement, dialect=dialect)
         self.article_by_path = compiled(
-            select(ArticleRow.id, ArticleRow.sha256).where(ArticleRow.path == bindparam("path"))
+            select(ArticleRow.id, ArticleRow.sha256, ArticleRow.engine).where(ArticleRow.path == bindparam("path"))
         )
         self.insert_article = compiled(self._with_id(insert(ArticleRow).values(_values(ARTICLE_COLUMNS)), ArticleRow))
         self.insert_quotes = compiled(insert(QuoteRow).values(_values(QUOTE_COLUMNS)).inline())
@@ -302,10 +330,14 @@ def _cursor(connection: Connection) -> Any:
 
 
 class Store:
-    """A database at the head revision, written one article at a time by a single writer."""
+    """A database at the head revision, written one article at a time by a single writer.
 
-    def __init__(self, db: str | Path) -> None:
+    Every article it writes is stamped with `fingerprint`: the engine that made its quotes.
+    """
+
+    def __init__(self, db: str | Path, fingerprint: str | None = None) -> None:
         self.engine: Engine = make_engine(db)
+        self.fingerprint = fingerprint or engine_fingerprint()
         self._hot: HotStatements | None = None  # compiled at the first connection
         self._writer: Writer | None = None  # one connection for every write of the build
 
@@ -324,9 +356,11 @@ class Store:
         self.engine.dispose()
 
     def known(self) -> dict[str, str]:
-        """Every stored article's path and content hash."""
+        """The path and content hash of every stored article whose quotes this store's engine made:
+        the others must be extracted again even if their files did not change."""
+        current = select(ArticleRow.path, ArticleRow.sha256).where(ArticleRow.engine == self.fingerprint)
         with self.engine.connect() as connection:
-            return dict(connection.execute(select(ArticleRow.path, ArticleRow.sha256)).all())
+            return dict(connection.execute(current).all())
 
     def quote_count(self) -> int:
         with self.engine.connect() as connection:
@@ -338,9 +372,9 @@ class Store:
 
     def _status(self, path: str, sha256: str) -> str:
         if self._writer is not None:
-            return _status(self._writer.cursor, self._writer.hot, path, sha256)[0]
+            return _status(self._writer.cursor, self._writer.hot, path, sha256, self.fingerprint)[0]
         with self.engine.connect() as connection:
-            return _status(_cursor(connection), self._compiled(connection), path, sha256)[0]
+            return _status(_cursor(connection), self._compiled(connection), path, sha256, self.fingerprint)[0]
 
     def write(self, article: Article, quotes: Sequence[Quote]) -> str:
         """Store the article and its quotes in one transaction; returns new, unchanged or replaced."""
@@ -348,6 +382,7 @@ class Store:
 
     def write_rows(self, rows: ArticleRows) -> str:
         """`write`, given what `article_rows` made of the article and its quotes."""
+        rows = rows._replace(article={**rows.article, "engine": self.fingerprint})
         path, sha256 = rows.article["path"], rows.article["sha256"]
         if self._writer is None:  # a build that finds nothing to write leaves the file untouched
             if self._status(path, sha256) == UNCHANGED:
@@ -358,7 +393,7 @@ class Store:
         writer = self._writer
         try:
             with writer.connection.begin():
-                outcome, article_id = _status(writer.cursor, writer.hot, path, sha256)
+                outcome, article_id = _status(writer.cursor, writer.hot, path, sha256, self.fingerprint)
                 if outcome == NEW:
                     _write_new(writer, rows)
                 elif outcome == REPLACED:
@@ -376,13 +411,13 @@ class Store:
         return self._hot
 
 
-def _status(cursor: Any, hot: HotStatements, path: str, sha256: str) -> tuple[str, int | None]:
-    """New, unchanged or replaced, and the stored article's id."""
+def _status(cursor: Any, hot: HotStatements, path: str, sha256: str, engine: str) -> tuple[str, int | None]:
+    """New, unchanged or replaced (new content, or quotes from another engine), and the stored article's id."""
     existing = hot.article_by_path.execute(cursor, {"path": path}).fetchone()
     if existing is None:
         return NEW, None
-    stored_id, stored_sha = existing
-    return (UNCHANGED if stored_sha == sha256 else REPLACED), stored_id
+    stored_id, stored_sha, stored_engine = existing
+    return (UNCHANGED if (stored_sha, stored_engine) == (sha256, engine) else REPLACED), stored_id
 
 
 def _write_new(writer: Writer, rows: ArticleRows) -> None:

@@ -80,6 +80,21 @@ def test_a_changed_file_replaces_its_rows(corpus, tmp_path):
     assert rows(db, "SELECT count(*) FROM articles") == [(5,)]
 
 
+def test_another_engine_re_extracts_unchanged_files_and_stamps_them(corpus, tmp_path, tables, monkeypatch):
+    db = tmp_path / "q.db"
+    run(str(corpus), "--db", str(db))
+    before = tables(db)
+    monkeypatch.setattr("quotes.store.engine_fingerprint", lambda: "another-engine")
+    result = run(str(corpus), "--db", str(db))
+    assert result.stdout.startswith("5 articles: 0 new, 0 unchanged, 5 replaced, 0 rejected;")
+    assert rows(db, "SELECT DISTINCT engine FROM articles") == [("another-engine",)]
+    after = tables(db)
+    assert [row[:-1] for row in after.pop("articles")] == [row[:-1] for row in before.pop("articles")]
+    assert [row[1:] for row in after.pop("quotes")] == [row[1:] for row in before.pop("quotes")]  # new ids
+    assert after == before
+    assert run(str(corpus), "--db", str(db)).stdout.startswith("5 articles: 0 new, 5 unchanged")
+
+
 def test_every_stored_quote_is_its_body_slice(built_db):
     stored = rows(built_db, 'SELECT a.body, q.text, q.start, q."end", q.context FROM quotes q JOIN articles a ON a.id = q.article_id')
     assert stored

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import replace
 
 import pytest
 
+from quotes import store as store_module
 from quotes.db import upgrade
 from quotes.records import Article, Quote, Speaker
-from quotes.store import NEW, REPLACED, UNCHANGED, Store, is_name, normalise_statement, paragraph_around
+from quotes.store import (
+    NEW,
+    REPLACED,
+    UNCHANGED,
+    Store,
+    engine_fingerprint,
+    is_name,
+    normalise_statement,
+    paragraph_around,
+)
 
 MINISTER = Speaker(name="Ann Example", aliases=("A. Example",), role="Minister", gender="f")
 ENVOY = Speaker(name="Bo Envoy", kind="person")
@@ -182,3 +193,31 @@ def test_a_failed_write_leaves_nothing_behind(store):
 def test_foreign_keys_are_enforced(store):
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_another_engine_replaces_an_unchanged_article_with_its_own_stamp(tmp_path):
+    db = tmp_path / "s.db"
+    upgrade(db)
+    first = article("a.txt", BODY)
+    with Store(db, fingerprint="engine-a") as old:
+        assert old.write(first, [quote(BODY, "We will rebuild the bridge,")]) == NEW
+        assert old.write(first, [quote(BODY, "We will rebuild the bridge,")]) == UNCHANGED
+        assert old.known() == {"a.txt": first.sha256}
+    with Store(db, fingerprint="engine-b") as new:
+        assert new.known() == {}  # the build extracts it again
+        assert new.status(first) == REPLACED
+        assert new.write(first, [quote(BODY, "We will rebuild the bridge,")]) == REPLACED
+        assert new.status(first) == UNCHANGED
+    assert query(new, "SELECT id, engine FROM articles") == [(1, "engine-b")]
+    assert query(new, "SELECT article_id, text FROM quotes") == [(1, "We will rebuild the bridge,")]
+
+
+def test_the_fingerprint_follows_the_engine_data_files(tmp_path, monkeypatch):
+    package = tmp_path / "quotes"
+    shutil.copytree(store_module.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__", "datasette"))
+    monkeypatch.setattr(store_module, "PACKAGE", package)
+    fingerprint = engine_fingerprint.__wrapped__  # uncached, so it reads the copy
+    assert fingerprint() == engine_fingerprint()
+    with (package / "data" / "speakers.toml").open("a", encoding="utf-8") as data:
+        data.write("\n")
+    assert fingerprint() != engine_fingerprint()
