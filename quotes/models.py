@@ -117,3 +117,21 @@ class QuoteRow(Base):
     statement_id: Mapped[int | None] = mapped_column(
         ForeignKey("statements.id", ondelete="SET NULL"), index=True
     )
+
+
+class SpeakerStatsRow(Base):
+    """Each quoted speaker's counts and dates, refreshed at the end of each build.
+
+    A summary of `quotes` (`store.refresh_speaker_stats`), so ranking the speakers reads one row
+    each instead of grouping every quote with its article. A quote's date is `quote_list.date`.
+    """
+
+    __tablename__ = "speaker_stats"
+
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speakers.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    quote_count: Mapped[int] = mapped_column(Integer)
+    article_count: Mapped[int] = mapped_column(Integer)
+    first_date: Mapped[str | None] = mapped_column(Text)
+    last_date: Mapped[str | None] = mapped_column(Text)

@@ -2,8 +2,9 @@
 
 The store may live on a server, but publishing is a SQLite file: the copy is migrated to head with
 the project's own migrations (so the FTS table, its triggers and the views exist), filled table by
-table in primary-key order with the ids kept, and sealed. It is written beside the target and moved
-over it only when complete, so a failed snapshot leaves the target as it was.
+table in primary-key order with the ids kept, its `speaker_stats` summary recomputed from the copied
+quotes, and sealed. It is written beside the target and moved over it only when complete, so a
+failed snapshot leaves the target as it was.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from quotes.db import alembic_config, database_url, is_sqlite, make_engine, seal, upgrade
 from quotes.models import ArticleRow, QuoteRow, SpeakerAliasRow, SpeakerRow, StatementRow
+from quotes.store import refresh_speaker_stats
 
 # Parents before children, so every foreign key points at a row already copied.
 TABLES = tuple(model.__table__ for model in (ArticleRow, SpeakerRow, SpeakerAliasRow, StatementRow, QuoteRow))
@@ -69,6 +71,7 @@ def snapshot(source: str | Path, target: Path, batch: int = BATCH) -> Snapshot:
             writer_engine = make_engine(partial)
             try:
                 counts = _copy(reader, writer_engine, batch)
+                refresh_speaker_stats(writer_engine)
             finally:
                 seal(writer_engine)
         os.replace(partial, target)

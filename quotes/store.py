@@ -50,6 +50,7 @@ from quotes.models import (
     QuoteRow,
     SpeakerAliasRow,
     SpeakerRow,
+    SpeakerStatsRow,
     StatementRow,
 )
 from quotes.records import Article, Quote
@@ -352,6 +353,7 @@ class Store:
         if self._writer is not None:
             self._writer.cursor.close()
             self._writer.connection.close()
+            refresh_speaker_stats(self.engine)
             seal(self.engine)
         self.engine.dispose()
 
@@ -568,6 +570,29 @@ def _refresh_statements(connection: Connection, ids: set[int]) -> None:
     connection.execute(
         delete(StatementRow).where(StatementRow.id.in_(ids), StatementRow.article_count == 0)
     )
+
+
+def refresh_speaker_stats(engine: Engine) -> None:
+    """Recompute `speaker_stats` from the quotes, in one transaction: done once at the end of each
+    build (and snapshot), as keeping it exact article by article would slow the writer."""
+    said_known = func.substr(QuoteRow.said_on, 1, 1).between("0", "9")
+    date = case((said_known, QuoteRow.said_on), else_=ArticleRow.published)
+    per_speaker = (
+        select(
+            QuoteRow.speaker_id,
+            func.count(QuoteRow.id),
+            func.count(QuoteRow.article_id.distinct()),
+            func.min(date),
+            func.max(date),
+        )
+        .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+        .where(QuoteRow.speaker_id.is_not(None))
+        .group_by(QuoteRow.speaker_id)
+    )
+    columns = ["speaker_id", "quote_count", "article_count", "first_date", "last_date"]
+    with engine.begin() as connection:
+        connection.execute(delete(SpeakerStatsRow))
+        connection.execute(insert(SpeakerStatsRow).from_select(columns, per_speaker))
 
 
 def _drop_unquoted_speakers(connection: Connection, ids: set[int]) -> None:

@@ -78,6 +78,10 @@ def test_a_changed_file_replaces_its_rows(corpus, tmp_path):
     assert rows(db, listing) == rows(clean, listing)
     assert ("Our doors stay open to every reporter,",) in rows(db, "SELECT text FROM quotes")
     assert rows(db, "SELECT count(*) FROM articles") == [(5,)]
+    stats = ("SELECT s.name, st.quote_count, st.article_count, st.first_date, st.last_date "
+             "FROM speaker_stats AS st JOIN speakers AS s ON s.id = st.speaker_id ORDER BY 1")
+    assert rows(db, stats) == rows(clean, stats)  # refreshed at the end of the build
+    assert "Jane Placeholder" in {row[0] for row in rows(db, stats)}
 
 
 def test_another_engine_re_extracts_unchanged_files_and_stamps_them(corpus, tmp_path, tables, monkeypatch):

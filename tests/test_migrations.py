@@ -37,7 +37,7 @@ def schema(db) -> dict[str, set[str]]:
 
 def test_revisions_form_one_line():
     script = ScriptDirectory.from_config(alembic_config("unused.db"))
-    assert [r.revision for r in script.walk_revisions()] == ["0004", "0003", "0002", "0001"]
+    assert [r.revision for r in script.walk_revisions()] == ["0005", "0004", "0003", "0002", "0001"]
 
 
 def test_models_and_migrations_agree(tmp_path):
@@ -104,6 +104,21 @@ def test_articles_from_before_the_fingerprint_are_re_extracted_by_the_next_build
     # Replaced quotes get new ids; everything else, the fingerprint included, is what a fresh build stores.
     assert [row[1:] for row in migrated.pop("quotes")] == [row[1:] for row in seed_rows["quotes"]]
     assert migrated == {name: rows for name, rows in seed_rows.items() if name != "quotes"}
+
+
+def speaker_stats(db) -> list[tuple]:
+    with closing(sqlite3.connect(db)) as connection:
+        return connection.execute("SELECT * FROM speaker_stats ORDER BY speaker_id").fetchall()
+
+
+def test_speaker_stats_filled_by_the_migration_as_a_build_refreshes_them(built_db, tmp_path):
+    db = tmp_path / "q.db"
+    shutil.copy(built_db, db)
+    downgrade(db, "0004")
+    assert "speaker_stats" not in schema(db)["table"]
+    upgrade(db)
+    assert len(speaker_stats(db)) > 5
+    assert speaker_stats(db) == speaker_stats(built_db)
 
 
 def test_fts_triggers_still_fire_after_the_batch_migration(built_db, tmp_path):

@@ -29,7 +29,7 @@ from quotes.datasette.plugins.quote_desk import (
     search_sorted,
     site_counts,
 )
-from quotes.db import upgrade
+from quotes.db import make_engine, upgrade
 from quotes.publish import (
     SITE_DIR,
     BadDatabase,
@@ -38,6 +38,7 @@ from quotes.publish import (
     make_datasette,
     start_site,
 )
+from quotes.store import refresh_speaker_stats
 
 # Two small articles written to exercise publishing: HTML in the text, non-ASCII names, the same
 # words in both articles, a quote with no speaker, dates of day and month precision.
@@ -116,6 +117,9 @@ def build_sample_db(path: Path) -> Path:
                  precision, mention, paragraph, statement),
             )
     conn.close()
+    engine = make_engine(path)
+    refresh_speaker_stats(engine)  # what a build does when it ends
+    engine.dispose()
     return path
 
 
@@ -580,6 +584,37 @@ async def test_seeds_pages_and_search(seeds_ds):
         assert (await seeds_ds.client.get(path)).status_code == 200, path
     rows = await get_json(seeds_ds, "/quotes/quote_list.json?_search=withdrawal&_shape=array")
     assert rows and all("withdrawal" in r["text"].lower() for r in rows)
+
+
+# `speakers_ranked` before `speaker_stats`: every quote grouped with its article on each request.
+GROUPED_SPEAKERS_RANKED = """
+select s.id as speaker_id, s.name as speaker, s.kind, s.role, s.organisation,
+  count(q.id) as quotes, count(distinct q.article_id) as articles,
+  min(quote_date(q.said_on, a.published)) as first, max(quote_date(q.said_on, a.published)) as last
+from speakers s
+join quotes q on q.speaker_id = s.id
+join articles a on a.id = q.article_id
+group by s.id
+order by quotes desc, articles desc, s.name"""
+
+
+def grouped_speakers_ranked(db: Path) -> list[dict]:
+    with closing(sqlite3.connect(db)) as connection:
+        connection.row_factory = sqlite3.Row
+        connection.create_function("quote_date", 2, quote_date, deterministic=True)
+        return [dict(row) for row in connection.execute(GROUPED_SPEAKERS_RANKED)]
+
+
+async def test_seeds_speakers_ranked_equals_grouping_every_quote(seeds_ds, built_db):
+    grouped = grouped_speakers_ranked(built_db)
+    assert len(grouped) > 5
+    assert await get_json(seeds_ds, "/quotes/speakers_ranked.json?_shape=array") == grouped
+
+
+async def test_sample_speakers_ranked_equals_grouping_every_quote(ds, sample_db):
+    grouped = grouped_speakers_ranked(sample_db)
+    assert any(row["first"] != row["last"] for row in grouped)  # dates of several quotes
+    assert await get_json(ds, "/quotes/speakers_ranked.json?_shape=array") == grouped
 
 
 async def test_seeds_every_alias_finds_its_speaker(seeds_ds):

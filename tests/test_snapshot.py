@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import text
 
 from quotes.cli import cli
+from quotes.db import make_engine
 from quotes.publish import make_datasette
 from quotes.snapshot import snapshot
 
@@ -41,6 +43,16 @@ def journal_mode(db: Path) -> str:
         return connection.execute("PRAGMA journal_mode").fetchone()[0]
 
 
+def speaker_stats(db: str | Path) -> list[tuple]:
+    """`speaker_stats` of a SQLite file or any SQLAlchemy URL, in speaker order."""
+    engine = make_engine(db)
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text("SELECT * FROM speaker_stats ORDER BY speaker_id"))]
+    finally:
+        engine.dispose()
+
+
 def test_a_sqlite_snapshot_holds_every_row_under_its_id_and_searches(built_db, tables, tmp_path):
     target = tmp_path / "copy.db"
     result = quotes("snapshot", str(built_db), "--db", str(target))
@@ -53,6 +65,7 @@ def test_a_sqlite_snapshot_holds_every_row_under_its_id_and_searches(built_db, t
     assert search(target, f'"{word}"') == search(built_db, f'"{word}"') != []
     assert journal_mode(target) == "delete"
     assert [p.name for p in tmp_path.iterdir()] == ["copy.db"]
+    assert speaker_stats(target) == speaker_stats(built_db) != []
 
 
 def test_a_snapshot_in_small_batches_replaces_an_existing_target_whole(built_db, tables, tmp_path):
@@ -103,6 +116,7 @@ async def test_a_postgresql_store_snapshots_to_the_rows_of_a_sqlite_build(pg_db,
     assert result.exit_code == 0, result.output
     copied = tables(target)
     assert copied == tables(built_db)
+    assert speaker_stats(pg_db) == speaker_stats(target) == speaker_stats(built_db) != []
     assert journal_mode(target) == "delete"
     word = a_quoted_word(copied)
     response = await make_datasette(target).client.get(f"/quotes/quotes.json?_search={word}&_shape=array")
