@@ -26,6 +26,7 @@ class Lexicon:
     spokes_nouns: frozenset[str]
     group_nouns: frozenset[str]
     group_quantifiers: frozenset[str]
+    quantity_nouns: frozenset[str]
     document_nouns: frozenset[str]
     issuing_verbs: frozenset[str]
     clause_openers: frozenset[str]
@@ -74,6 +75,7 @@ def lexicon() -> Lexicon:
         spokes_nouns=frozenset(words["spokes_nouns"]),
         group_nouns=frozenset(words["group_nouns"]),
         group_quantifiers=frozenset(words["group_quantifiers"]),
+        quantity_nouns=frozenset(words["quantity_nouns"]),
         document_nouns=frozenset(words["document_nouns"]),
         issuing_verbs=frozenset(words["issuing_verbs"]),
         clause_openers=frozenset(words["clause_openers"]),

@@ -134,7 +134,7 @@ def parse_subject(phrase: str) -> Mention | None:
         if author:  # "a statement from the ministry": the ministry speaks
             return parse_subject(author.group(1))
         return Mention(phrase, "description", head=last, definite=definite, document=True)
-    if last in lex.organisation_nouns or last in lex.person_nouns or last in lex.titles:
+    if last in lex.organisation_nouns or last in lex.person_nouns or last in lex.titles or (indefinite and _is_open_noun(last)):
         described = " ".join(_words(phrase)[1:] if (definite or indefinite) else _words(phrase))
         return Mention(
             phrase,
@@ -144,6 +144,23 @@ def parse_subject(phrase: str) -> Mention | None:
             organisation=last in lex.organisation_nouns,
         )
     return None
+
+
+def _is_open_noun(word: str) -> bool:
+    """A lower-case word that can head "a/one ___" as a speaker though no list holds it ("one Tory
+    backbencher", "a local shopkeeper"): not a function word, verb, adverb or participle."""
+    lex = lexicon()
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 2
+        and word not in lex.not_names
+        and word not in lex.auxiliaries
+        and word not in lex.verb_lemma
+        and word not in lex.time_nouns
+        and word not in lex.quantity_nouns
+        and not word.endswith(("ly", "ing", "ed"))
+    )
 
 
 MAX_GROUP_MODIFIERS = 3  # "senior US military officials"

@@ -304,3 +304,19 @@ def test_a_plural_surname_or_a_clause_is_no_group():
     found = who(body)
     assert found[0] == ("The numbers do not add up,", "Anna Sanders", "cue_after_quote")
     assert all(speaker != "officials" for _, speaker, _ in found[1:])
+
+
+def test_an_indefinite_speaker_needs_no_listed_noun():
+    body = (
+        "Minister quits\n\n"
+        "“A shambles from start to finish,” one Tory backbencher told the Mail.\n\n"
+        "“We never saw it coming,” a local shopkeeper said.\n\n"
+        "“It was chaos,” a lot of people said.\n\n"
+        "“Nobody listens,” a week later said.\n"
+    )
+    assert who(body) == [
+        ("A shambles from start to finish,", "Tory backbencher", "cue_after_quote"),
+        ("We never saw it coming,", "local shopkeeper", "cue_after_quote"),
+        ("It was chaos,", None, "none"),
+        ("Nobody listens,", None, "none"),
+    ]
