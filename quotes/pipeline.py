@@ -38,8 +38,11 @@ def process(article: Article, book: SpeakerBook | None = None) -> list[Quote]:
 
 
 def _is_scare_quote(reading: Reading, span: Span) -> bool:
-    """A word or two in marks, in a sentence where nobody is said to speak."""
-    if len(WORDS.findall(span.text)) > SCARE_MAX_WORDS:
+    """A word or two in marks inside a sentence where nobody is said to speak.
+
+    A quote that is a sentence of its own ("Every single day.") is speech, however short.
+    """
+    if span.kind != "partial" or len(WORDS.findall(span.text)) > SCARE_MAX_WORDS:
         return False
     sentence = reading.sentences.around(span.start)
     return not reading.verbs(sentence.start, sentence.end)

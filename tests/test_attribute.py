@@ -112,6 +112,12 @@ def test_scare_quotes_are_left_out():
     assert who(body) == []
 
 
+def test_a_short_quote_that_is_a_sentence_of_its_own_is_kept():
+    """Two words in marks mid-sentence are a scare quote; as a sentence of their own they are speech."""
+    body = "Lab\n\nShe pauses. “Every day.” The work goes on.\n"
+    assert who(body) == [("Every day.", None, "none")]
+
+
 def test_quote_beside_a_cued_quote_in_the_same_paragraph():
     body = "Gaza\n\n“This is the only solution.” Otherwise, we will see conflict,” Ana Ruiz predicted.\n"
     assert [s for _, s, _ in who(body)] == ["Ana Ruiz", "Ana Ruiz"]
