@@ -28,6 +28,8 @@ NAME_TOKEN = r"(?:[“\"]\p{Lu}[\p{L}\.]*[”\"]|\p{Lu}[\p{L}\p{M}'’\-\.]*\p{L
 OBLIQUE = regex.compile(r"\b(?:at|with|to|from|of|for|by|against|about|between|among|into|in|on)\s+(?:the\s+)?$")
 # After an inverted verb: words up to punctuation, where a full stop before a capital is an abbreviation (Mr. Smith).
 INVERTED_SUBJECT = regex.compile(r"\s+((?:[^,.;:!?·“”\"]|\.(?=\s*\p{Lu}))+)")
+# A name set off by a comma that ends the clause: ", Helen Okoro." / ", Helen Okoro, said".
+APPOSITIVE_NAME = regex.compile(rf"\s*,\s*({NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}})\s*(?:[.,;:!?]|$)")
 ISSUER_REACH = 20000  # how far back "the statement" looks for whoever issued it
 MAX_APPOSITIVES = 3  # "Sarah Jones, 34, from Leeds, said"
 LAST_BREAK = regex.compile(r"(?r)[,;:(—–]")  # searched backwards: the break nearest the verb
@@ -289,7 +291,23 @@ class Reading:
         mention = parse_subject(phrase)
         if mention is None:
             return None
-        return Subject(mention, verb.end + match.start(1))
+        subject = Subject(mention, verb.end + match.start(1))
+        person_role = mention.kind == "description" and not (mention.document or mention.group or mention.organisation)
+        if person_role and len(phrase) == len(match.group(1)):
+            named = self._name_in_apposition(verb.end + match.end(1), limit)
+            if named:  # "said the lab's director, Helen Okoro": the name speaks, the role is hers
+                return named._replace(role=mention.head)
+        return subject
+
+    def _name_in_apposition(self, start: int, limit: int) -> Subject | None:
+        """`, Helen Okoro` closing the clause right after an inverted description."""
+        appositive = APPOSITIVE_NAME.match(self.text, start, limit)
+        if not appositive:
+            return None
+        mention = parse_subject(appositive.group(1).rstrip("."))  # the sentence's full stop, not an initial's
+        if mention is None or mention.kind != "name" or mention.organisation:
+            return None
+        return Subject(mention, appositive.start(1))
 
     def resolve(self, subject: Subject | None) -> Speaker | None:
         """The speaker a subject stands for (documents resolve to whoever issued them)."""

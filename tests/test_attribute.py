@@ -326,3 +326,19 @@ def test_an_indefinite_speaker_needs_no_listed_noun():
         ("It was chaos,", None, "none"),
         ("Nobody listens,", None, "none"),
     ]
+
+
+def test_inverted_role_then_name_gives_the_name():
+    body = (
+        "Lab cuts\n\n"
+        "“The funding cuts hurt,” said the lab's director, Helen Okoro. “There's no way around that.”\n\n"
+        "“We will appeal,” said the ministry, Reuters.\n\n"
+        "“It was a long day,” said the spokesman, Monday.\n"
+    )
+    found = who(body)
+    assert found[:2] == [
+        ("The funding cuts hurt,", "Helen Okoro", "cue_after_quote"),
+        ("There's no way around that.", "Helen Okoro", "same_paragraph"),
+    ]
+    assert found[2][1] != "Reuters"  # an organisation's description is not a person's role
+    assert found[3][1] not in ("Monday", None)  # a day after the comma is no name: the spokesman speaks
