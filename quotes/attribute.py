@@ -22,6 +22,8 @@ WORDS = regex.compile(r"[\p{L}\p{N}]+")
 ACCORDING_TO = regex.compile(r"\baccording to\s+([^,.;:·“”\"]+)", regex.IGNORECASE)
 MAX_CUE_WORDS = 12
 COLON_INTRO = regex.compile(r"\s*(?P<subject>[^:·“”\"\n]{1,60}?)\s+(?P<verb>\p{Ll}[\p{Ll}\s]{0,30}?)\s*:\s*$")
+# A short sentence of narration: a subject (capitalised words or a pronoun), then a lower-case verb.
+ACTION_BEAT = regex.compile(r"\s*(?P<subject>(?:\p{Lu}[\p{L}'’\-\.]*\s){1,4}?|[Hh]e\s|[Ss]he\s)\p{Ll}[^.!?·]{0,80}[.!?]\s*$")
 INTRODUCTION_TAIL = regex.compile(r"^(?:\s+[^\s,:·“”\"]+){0,4}\s*[:,]?\s*$")
 
 
@@ -202,12 +204,37 @@ def continued_paragraph(reading: Reading, index: int, done: dict[int, Attributio
     return Attribution(found.speaker, found.mention, found.cue, "continued_paragraph", 0.7)
 
 
+def action_beat(reading: Reading, index: int, done: dict[int, Attribution], cued_in: dict[int, list[int]]) -> Attribution | None:
+    """`Natarajan shrugs. “It's mostly paperwork.”`: a quote that opens a sentence right after a
+    sentence, in the same paragraph, whose subject is a person named or he/she, doing something."""
+    span = reading.spans[index]
+    begin = _begin(span)
+    if span.kind != "direct" or begin <= 0:
+        return None
+    before = reading.sentences.around(begin - 1)
+    paragraph = reading.paragraph_of(begin)
+    if before.start < paragraph.start or before.end > begin or "·" in reading.text[before.start : begin]:
+        return None
+    beat = ACTION_BEAT.match(reading.text, before.start, begin)
+    if not beat:
+        return None
+    mention = parse_subject(beat.group("subject"))
+    if mention is None or mention.organisation or not (mention.kind == "name" or mention.gender in ("m", "f")):
+        return None
+    if mention.kind == "name" and not reading.discourse.knows_word(mention.name.split()[-1]):
+        return None  # only a person already named: "Reuters reported the deal." is no one's beat
+    speaker = reading.resolve(Subject(mention, beat.start("subject")))
+    if speaker is None or speaker.kind != "person":
+        return None
+    return Attribution(speaker, mention.surface.strip(), None, "action_beat", 0.6)
+
+
 def _cued(found: Attribution) -> bool:
     return found.speaker is not None and found.rule in SENTENCE_RULE_NAMES
 
 
 SENTENCE_RULE_NAMES = {rule.__name__ for rule in SENTENCE_RULES} | {"according_to"}
-CONTEXT_RULES = [introduced_above, same_paragraph, quote_runs_on, continued_paragraph]
+CONTEXT_RULES = [introduced_above, same_paragraph, quote_runs_on, continued_paragraph, action_beat]
 NOBODY = Attribution(None, None, None, "none", 0.0)
 
 

@@ -342,3 +342,17 @@ def test_inverted_role_then_name_gives_the_name():
     ]
     assert found[2][1] != "Reuters"  # an organisation's description is not a person's role
     assert found[3][1] not in ("Monday", None)  # a day after the comma is no name: the spokesman speaks
+
+
+def test_action_beat_before_a_quote():
+    body = (
+        "Lab\n\n"
+        "Dr Priya Natarajan runs the lab. Natarajan shrugs. “It's mostly paperwork.”\n\n"
+        "Reuters reported the deal. “It is done.”\n\n"
+        "The minister left early. “Goodbye.”\n"
+    )
+    assert who(body) == [
+        ("It's mostly paperwork.", "Priya Natarajan", "action_beat"),
+        ("It is done.", None, "none"),
+        ("Goodbye.", None, "none"),
+    ]
