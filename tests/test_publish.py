@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
-import re
+import regex
 import sqlite3
 from contextlib import closing
 from html import unescape
@@ -271,7 +271,7 @@ def test_an_empty_search_is_no_search():
 
 def shown_count(html: str) -> int:
     """The number of rows a table page says it found."""
-    return int(re.search(r"<h3>([\d,]+) rows?\b", html)[1].replace(",", ""))
+    return int(regex.search(r"<h3>([\d,]+) rows?\b", html)[1].replace(",", ""))
 
 
 @pytest.mark.parametrize(
@@ -381,7 +381,7 @@ async def test_search_box_page_links_each_quote_to_its_page(ds):
 
 async def test_facets(ds):
     html = (await ds.client.get("/")).text
-    link = unescape(re.search(r'href="(/quotes/quote_list\?_facet=[^"]*)"', html)[1])
+    link = unescape(regex.search(r'href="(/quotes/quote_list\?_facet=[^"]*)"', html)[1])
     data = await get_json(ds, link.replace("quote_list?", "quote_list.json?"))
     facets = data["facet_results"]
     assert set(facets) == {"speaker", "kind", "outlet", "published"}
@@ -545,12 +545,12 @@ def test_immutable_serving_refuses_writes_left_in_the_log(sample_db, tmp_path):
 def test_site_plugin_needs_only_datasette():
     """`datasette publish --plugins-dir` installs Datasette, not this package."""
     source = (SITE_DIR / "plugins" / "quote_desk.py").read_text()
-    assert not re.search(r"^\s*(from quotes[.\w]* import|import quotes\b)", source, re.MULTILINE)
+    assert not regex.search(r"^\s*(from quotes[.\w]* import|import quotes\b)", source, regex.MULTILINE)
 
 
 async def test_every_link_on_the_home_page_works(ds):
     html = (await ds.client.get("/")).text
-    links = {unescape(link) for link in re.findall(r'href="(/[^"]*)"', html)} - {"/"}
+    links = {unescape(link) for link in regex.findall(r'href="(/[^"]*)"', html)} - {"/"}
     assert "/quotes/speakers_ranked" in links
     for link in sorted(links):
         assert (await ds.client.get(link)).status_code == 200, link

@@ -5,8 +5,8 @@ every quote cell on the site links to it. The SQL functions serve the canned que
 `quotes export` alike. The quote list stays fast on a million quotes: it lists the latest stored
 quotes first, and the desk counts its rows where Datasette's count would join every quote to its
 article (`asgi_wrapper`). This
-file needs only Datasette, so a site published with `datasette publish --plugins-dir` runs it
-without installing `quotes`.
+file needs only Datasette and `regex`, so a site published with `datasette publish --plugins-dir
+… --install regex` runs it without installing `quotes`.
 """
 
 from __future__ import annotations
