@@ -33,7 +33,6 @@ import asyncio
 import bisect
 import itertools
 import random
-import re
 import sqlite3
 import statistics
 import sys
@@ -45,6 +44,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import make_corpus
+import regex
 from datasette.utils import escape_fts
 
 from quotes.db import upgrade
@@ -85,12 +85,12 @@ class Prose:
     """Sentences from the seeds and templates, and a Zipf lexicon to vary their content words."""
 
     def __init__(self, rng: random.Random) -> None:
-        seeds = [re.sub(r"[“”\"‘’]", "", s) for p in make_corpus.seed_paragraphs()
-                 for s in re.split(r"(?<=[.!?])\s+", p) if len(s.split()) > 5]
+        seeds = [regex.sub(r"[“”\"‘’]", "", s) for p in make_corpus.seed_paragraphs()
+                 for s in regex.split(r"(?<=[.!?])\s+", p) if len(s.split()) > 5]
         templates = (make_corpus.CLAIMS + make_corpus.FEELINGS + make_corpus.NARRATION + make_corpus.SUBJECTS)
         words: dict[str, int] = {}
         for text in seeds + templates:
-            for word in re.findall(r"[a-z]{4,}", text.lower()):
+            for word in regex.findall(r"[a-z]{4,}", text.lower()):
                 if word not in STOP:
                     words[word] = words.get(word, 0) + 1
         self.seed_sentences = seeds
@@ -259,7 +259,7 @@ def draw_queries(db: Path, seed: int = 2) -> list[tuple[str, str, int]]:
 
         def quote_words() -> list[str]:
             row = connection.execute("SELECT text FROM quotes WHERE id = ?", (rng.randint(1, total),)).fetchone()
-            return re.findall(r"[A-Za-z]+", row[0])
+            return regex.findall(r"[A-Za-z]+", row[0])
 
         def two_words() -> str:
             words = sorted({w for w in quote_words() if len(w) > 3 and w.lower() not in STOP})
@@ -301,7 +301,7 @@ def shown_count(page: str, response) -> int | None:
     """The match count a table page gives: `filtered_table_rows_count`, or the HTML heading."""
     if ".json" in page:
         return response.json()["filtered_table_rows_count"]
-    found = re.search(r"<h3>([\d,]+) rows?\b", response.text)
+    found = regex.search(r"<h3>([\d,]+) rows?\b", response.text)
     return int(found[1].replace(",", "")) if found else None
 
 
