@@ -94,14 +94,22 @@ def cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of `pid` and all its descendants."""
-    tree, todo, total = _children(), [pid], 0
+def descendants(pid: int) -> list[int]:
+    """`pid` and every process below it (workers, a fork server and its workers)."""
+    tree, todo, found = _children(), [pid], []
     while todo:
         current = todo.pop()
+        found.append(current)
         todo.extend(tree.get(current, ()))
+    return found
+
+
+def tree_rss(pids: list[int]) -> int:
+    """Resident bytes of these processes."""
+    total = 0
+    for pid in pids:
         try:
-            with open(f"/proc/{current}/statm") as statm:
+            with open(f"/proc/{pid}/statm") as statm:
                 total += int(statm.read().split()[1]) * PAGE
         except (OSError, IndexError, ValueError):
             continue
@@ -115,13 +123,17 @@ def measure(name: str, argv: list[str], megabytes: float, cores: int) -> Result:
         process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err)
         peak = 0
         own_cpu = 0.0
+        tree_cpu: dict[int, float] = {}  # every process of the tree, last CPU seen (workers the build does not wait for too)
         done = threading.Event()
 
         def sample() -> None:
             nonlocal peak, own_cpu
             while not done.is_set():
-                peak = max(peak, tree_rss(process.pid))
-                own_cpu = cpu_seconds(process.pid) or own_cpu
+                pids = descendants(process.pid)
+                peak = max(peak, tree_rss(pids))
+                for pid in pids:
+                    tree_cpu[pid] = cpu_seconds(pid) or tree_cpu.get(pid, 0.0)
+                own_cpu = tree_cpu.get(process.pid, own_cpu)
                 done.wait(0.05)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -135,7 +147,8 @@ def measure(name: str, argv: list[str], megabytes: float, cores: int) -> Result:
             err.seek(0)
             sys.stderr.write(err.read().decode(errors="replace")[-2000:])
     largest = usage.ru_maxrss / 1024  # KiB on Linux
-    total_cpu = usage.ru_utime + usage.ru_stime  # the process and the workers it waited for
+    waited = usage.ru_utime + usage.ru_stime  # the process and the workers it waited for
+    total_cpu = max(waited, sum(tree_cpu.values()))  # a fork server's workers are not waited for by it
     return Result(
         name, " ".join(argv), megabytes, seconds, peak / 1e6, largest, process.returncode,
         own_cpu, total_cpu, cores,
