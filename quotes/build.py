@@ -97,20 +97,36 @@ def prepare_chunk(chunk: list[tuple[Path, str | None]]) -> list[Prepared]:
     return [prepare(path, known_sha) for path, known_sha in chunk]
 
 
-def _prepared(files: Sequence[Path], known: dict[str, str], jobs: int) -> Iterator[Prepared]:
-    """Prepared files in input order; in a process pool with two chunks per worker in flight."""
+@contextmanager
+def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of `jobs` worker processes (None for one job), forked before the build lists its files.
+
+    A fork copies the parent's memory: forked after the list of every file and the map of stored
+    hashes, each worker held a copy (~150 MB at 360,000 files). The first task starts them all.
+    """
     if jobs <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pool.submit(int).result()
+        yield pool
+
+
+def _prepared(
+    files: Sequence[Path], known: dict[str, str], pool: ProcessPoolExecutor | None, jobs: int
+) -> Iterator[Prepared]:
+    """Prepared files in input order; in the pool with two chunks per worker in flight."""
+    if pool is None:
         for path in files:
             yield prepare(path, known.get(str(path)))
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        window: deque[Future[list[Prepared]]] = deque()
-        for chunk in file_chunks(files, known):
-            window.append(pool.submit(prepare_chunk, chunk))
-            if len(window) >= 2 * jobs:
-                yield from window.popleft().result()
-        while window:
+    window: deque[Future[list[Prepared]]] = deque()
+    for chunk in file_chunks(files, known):
+        window.append(pool.submit(prepare_chunk, chunk))
+        if len(window) >= 2 * jobs:
             yield from window.popleft().result()
+    while window:
+        yield from window.popleft().result()
 
 
 @contextmanager
@@ -142,11 +158,11 @@ def build(
     (`engine_fingerprint`): after a change to the rules or their data every article is replaced.
     """
     database.upgrade(db)
-    files = find_files(paths)
-    summary = Summary(articles=len(files))
-    with Store(db) as store, _startup_frozen():
+    with _startup_frozen(), _workers(jobs) as pool, Store(db) as store:
+        files = find_files(paths)
+        summary = Summary(articles=len(files))
         known = store.known()
-        for item in progress(_prepared(files, known, jobs), len(files)):
+        for item in progress(_prepared(files, known, pool, jobs), len(files)):
             if item.error is not None:
                 summary.rejected.append(item.error)
                 on_error(item.error)
