@@ -17,6 +17,7 @@ import regex
 from quotes.mentions import parse_subject
 from quotes.reading import Reading, Subject, Verb
 from quotes.records import Span, Speaker
+from quotes.sentences import MASK
 
 WORDS = regex.compile(r"[\p{L}\p{N}]+")
 ACCORDING_TO = regex.compile(r"\baccording to\s+([^,.;:·“”\"]+)", regex.IGNORECASE)
@@ -213,7 +214,7 @@ def action_beat(reading: Reading, index: int, done: dict[int, Attribution], cued
         return None
     before = reading.sentences.around(begin - 1)
     paragraph = reading.paragraph_of(begin)
-    if before.start < paragraph.start or before.end > begin or "·" in reading.text[before.start : begin]:
+    if before.start < paragraph.start or before.end > begin or MASK in reading.text[before.start : begin]:
         return None
     beat = ACTION_BEAT.match(reading.text, before.start, begin)
     if not beat:

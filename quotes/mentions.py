@@ -146,6 +146,15 @@ def parse_subject(phrase: str) -> Mention | None:
     return None
 
 
+VERB_LIKE_ENDINGS = ("ed", "ing", "ly")  # participles and adverbs: no noun of a speaker
+
+
+def _is_grammar_word(low: str) -> bool:
+    """A function word, an auxiliary or a reporting verb form (lower case): never part of a speaker's noun phrase."""
+    lex = lexicon()
+    return low in lex.not_names or low in lex.auxiliaries or low in lex.verb_lemma
+
+
 def _is_open_noun(word: str) -> bool:
     """A lower-case word that can head "a/one ___" as a speaker though no list holds it ("one Tory
     backbencher", "a local shopkeeper"): not a function word, verb, adverb or participle."""
@@ -154,12 +163,10 @@ def _is_open_noun(word: str) -> bool:
         word.isalpha()
         and word.islower()
         and len(word) > 2
-        and word not in lex.not_names
-        and word not in lex.auxiliaries
-        and word not in lex.verb_lemma
+        and not _is_grammar_word(word)
         and word not in lex.time_nouns
         and word not in lex.quantity_nouns
-        and not word.endswith(("ly", "ing", "ed"))
+        and not word.endswith(VERB_LIKE_ENDINGS)
     )
 
 
@@ -183,9 +190,9 @@ def _group_mention(phrase: str, words: list[str], head_words: list[str]) -> Ment
         return None
     for word in modifiers:
         low = word.lower()
-        if low in lex.not_names or low in lex.auxiliaries or low in lex.verb_lemma or word[-1:] in ("'", "’"):
+        if _is_grammar_word(low) or word[-1:] in ("'", "’"):
             return None
-        if not word[:1].isupper() and low.endswith(("ed", "ing", "ly")):
+        if not word[:1].isupper() and low.endswith(VERB_LIKE_ENDINGS):
             return None
     named = words[1:] if counted else words
     own = " ".join(w.lower() if w.lower() in lex.group_nouns else w for w in named)
