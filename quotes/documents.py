@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from html.parser import HTMLParser
 from importlib import resources
@@ -54,14 +55,46 @@ class BadInput(Exception):
 
 
 def find_files(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given, folders as every `*.txt` inside them (recursively), each folder sorted."""
-    found: list[Path] = []
+    """Every file `iter_files` yields, as a list (for callers that want a slice or a count)."""
+    return list(iter_files(paths))
+
+
+def iter_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """Files as given, folders as every `*.txt` inside them (recursively), each folder sorted.
+
+    One path at a time, so a build streams a corpus of any size instead of listing it first.
+    """
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+            yield from _txt_files(path)
         else:
-            found.append(path)
-    return found
+            yield path
+
+
+def _txt_files(folder: Path) -> Iterator[Path]:
+    """The `*.txt` files under `folder` in `sorted(folder.rglob("*.txt"))` order, walked lazily.
+
+    Paths sort part by part, so that order is each folder's entries by name, a subfolder's files
+    at the subfolder's place. Only the names in the folders being walked are held. As rglob does,
+    symbolic links to folders are not followed and unreadable folders are skipped.
+    """
+    names: list[str] = []
+    subfolders: set[str] = set()
+    try:
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                if entry.is_dir(follow_symlinks=False):
+                    subfolders.add(entry.name)
+                    names.append(entry.name)
+                elif entry.name.endswith(".txt") and entry.is_file():
+                    names.append(entry.name)
+    except PermissionError:
+        return
+    for name in sorted(names):
+        if name in subfolders:
+            yield from _txt_files(folder / name)
+        else:
+            yield folder / name
 
 
 # --- bytes to text -------------------------------------------------------------------------

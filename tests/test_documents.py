@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.documents import find_files, read_article, text_metadata
+from quotes.documents import find_files, iter_files, read_article, text_metadata
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 CRADLE_URL = (
@@ -66,6 +66,23 @@ def test_find_files_sorted_recursive_and_files_as_given(tmp_path):
     found = find_files([tmp_path, given])
     assert found == [tmp_path / "a.txt", tmp_path / "b/1.txt", tmp_path / "b/2.txt", given]
     assert find_files([tmp_path]) == find_files([str(tmp_path)])
+
+
+def test_iter_files_walks_in_the_order_of_sorted_rglob(tmp_path):
+    """Paths sort part by part, not as strings: `a/` files come before `a-b/` and `a.txt`."""
+    for name in (
+        "a/b.txt", "a/a/deep/x.txt", "a-b/c.txt", "a.txt", "a b.txt", "Z.txt", "é.txt", ".hidden.txt",
+        "b.txt/inside.txt", "c/notes.md", "C.TXT", "c/0.txt",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    (tmp_path / "linked.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "folder-link").symlink_to(tmp_path / "a", target_is_directory=True)
+    walked = iter_files([tmp_path])
+    assert next(walked) == tmp_path / ".hidden.txt"  # a generator, not a list
+    assert [tmp_path / ".hidden.txt", *walked] == sorted(p for p in tmp_path.rglob("*.txt") if p.is_file())
+    assert find_files([tmp_path]) == list(iter_files([tmp_path]))
 
 
 @pytest.mark.parametrize(
