@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -91,7 +92,7 @@ def lexicon() -> Lexicon:
     )
 
 
-def word_trie(words: frozenset[str] | set[str]) -> str:
+def word_trie(words: Iterable[str]) -> str:
     """A regex alternation of `words` shaped as a trie ("sa(?:id|ys?)"), since `regex` tries branches one by one."""
     root: dict = {}
     for word in words:

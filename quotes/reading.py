@@ -24,7 +24,13 @@ INDEFINITE = regex.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s")
 AFTER_INVERTED_SUBJECT = regex.compile(r"\s(?:in|on|at|during|after|before|to|when|as|while|last|yesterday|today)\s")
 UNNAMED_REACH = 160  # "A senior official at the ministry, who asked not to be named, said"
 SUBJECT_REACH = 400  # characters before a verb where its subject, appositives included, may start
-NAME_TOKEN = r"(?:[“\"]\p{Lu}[\p{L}\.]*[”\"]|\p{Lu}[\p{L}\p{M}'’\-\.]*\p{L}\.?|\p{Lu}\.?|(?:al|el|bin|ibn|abu)-\p{Lu}[\p{L}\-]*)"
+JOINED_PARTICLES = frozenset(("al", "el", "bin", "ibn", "abu"))  # written joined to the name: al-Sudani
+# One capitalised word of a name: a word, an initial, a nickname in marks, or a joined particle.
+# The capital is tested once for both word shapes: `regex` tries an alternation's branches in turn.
+NAME_TOKEN = (
+    r"(?:\p{Lu}(?:[\p{L}\p{M}'’\-\.]*\p{L}\.?|\.?)|[“\"]\p{Lu}[\p{L}\.]*[”\"]"
+    rf"|{word_trie(JOINED_PARTICLES)}-\p{{Lu}}[\p{{L}}\-]*)"
+)
 OBLIQUE = regex.compile(r"\b(?:at|with|to|from|of|for|by|against|about|between|among|into|in|on)\s+(?:the\s+)?$")
 # After an inverted verb: words up to punctuation, where a full stop before a capital is an abbreviation (Mr. Smith).
 INVERTED_SUBJECT = regex.compile(r"\s+((?:[^,.;:!?·“”\"]|\.(?=\s*\p{Lu}))+)")
@@ -62,8 +68,7 @@ CAPTION_LINE = 120  # a label caption ("Ali Haddad Reuters") is shorter than thi
 @lru_cache(maxsize=1)
 def _name_run() -> regex.Pattern:
     """Capitalised words in a row, with the particles names hold (Mohammed Shia al-Sudani, Ursula von der Leyen)."""
-    particles = "|".join(sorted(lexicon().name_particles, key=len, reverse=True))
-    return regex.compile(rf"{NAME_TOKEN}(?:\s(?:(?:{particles})\s){{0,2}}{NAME_TOKEN})*")
+    return regex.compile(rf"{NAME_TOKEN}(?:\s(?:{word_trie(lexicon().name_particles)}\s){{0,2}}{NAME_TOKEN})*")
 
 
 @lru_cache(maxsize=1)
@@ -73,9 +78,8 @@ def _caption_pattern() -> regex.Pattern:
     Searched over the whole body at once (a line ends at a newline), not line by line.
     """
     lex = lexicon()
-    markers = "|".join(regex.escape(m) for m in lex.caption_markers)
-    credits = "|".join(regex.escape(c) for c in lex.credit_words)
-    return regex.compile(rf"{markers}|\.[^\S\n](?:{credits})\.?(?=[^\S\n]*$)", regex.MULTILINE)
+    markers, credits = word_trie(lex.caption_markers), word_trie(lex.credit_words)
+    return regex.compile(rf"{markers}|\.[^\S\n]{credits}\.?(?=[^\S\n]*$)", regex.MULTILINE)
 
 
 @lru_cache(maxsize=2)
