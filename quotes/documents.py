@@ -150,12 +150,12 @@ _HTML_START = regex.compile(
 class _HTMLText(HTMLParser):
     """Visible text of an HTML page, one block element per paragraph, plus its meta tags."""
 
-    BLOCKS = {
+    BLOCKS = frozenset({
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "blockquote", "article",
         "section", "header", "footer", "tr", "table", "figure", "figcaption", "pre", "hr",
         "main", "dd", "dt", "ul", "ol", "time", "address",
-    }
-    HIDDEN = {"script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button", "iframe", "head"}
+    })
+    HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button", "iframe", "head"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -355,7 +355,7 @@ def _byline(line: str) -> tuple[str | None, str | None] | None:
     """
     if len(line) > MAX_META_LINE:
         return None
-    match = FULL_DATE.search(line)
+    match = FULL_DATE.search(line) if "19" in line or "20" in line else None  # every full date has a year
     if match is None:
         return _known_outlet_line(line), None
     before, after = line[: match.start()], line[match.end() :]
@@ -463,7 +463,7 @@ def _title(head: list[str]) -> str | None:
 def _url(head: list[str], tail: list[str]) -> str | None:
     """The article's own link: a bare link line near the top, or a labelled one anywhere."""
     for line in head + tail:
-        match = _URL_LINE.match(line) if len(line) <= 2100 else None
+        match = _URL_LINE.match(line) if len(line) <= 2100 and "://" in line else None
         if match and (match.group("label") or line in head):
             return match.group("url")
     return None
@@ -530,7 +530,7 @@ def read_article(path: Path | str, manifest: dict | None = None) -> Article:
     for key, value in text_metadata(body).items():
         found.setdefault(key, value)
     if manifest is None:
-        manifest = _folder_manifest(path.resolve().parent)
+        manifest = _folder_manifest(path.absolute().parent)  # absolute: no symlink walk per file
     values, manifest_warnings = _manifest_values(manifest.get(path.name, {}), f"{MANIFEST_NAME}[{path.name}]")
     metadata: dict[str, str | None] = {**found, **values}
     provenance = {key: "text" for key in found} | {key: "manifest" for key in values}
