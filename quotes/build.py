@@ -2,22 +2,23 @@
 
 Reading, extraction and turning quotes into rows are pure, so with `jobs > 1` a process pool runs
 them while this (single) process writes every article in input order: the same inputs give the
-same rows whatever `jobs` is. Files are streamed through a bounded window, so memory does not
-grow with the corpus.
+same rows whatever `jobs` is. Files are streamed through a bounded window, from a walk of the
+folders that yields them one at a time to the stored hashes asked for a chunk at a time, so memory
+does not grow with the corpus.
 """
 
 from __future__ import annotations
 
 import gc
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotes import db as database
-from quotes.documents import BadInput, find_files, read_article
+from quotes.documents import BadInput, iter_files, read_article
 from quotes.pipeline import process
 from quotes.records import Article
 from quotes.store import NEW, REPLACED, UNCHANGED, ArticleRows, Store, article_rows
@@ -70,6 +71,9 @@ def prepare(path: Path, known_sha: str | None = None) -> Prepared:
 # Files go to the workers in chunks of about this many bytes: one task per file would cost the
 # writer a pipe wake-up and a scheduling round trip per article, more than some articles' SQL.
 CHUNK_BYTES = 256_000
+# ... and of at most this many files, so a folder of tiny files does not make one huge chunk (and
+# the query for a chunk's stored hashes stays within every database's limit on parameters).
+CHUNK_FILES = 256
 
 
 def _size(path: Path) -> int:
@@ -79,18 +83,26 @@ def _size(path: Path) -> int:
         return 0
 
 
-def file_chunks(files: Sequence[Path], known: dict[str, str]) -> Iterator[list[tuple[Path, str | None]]]:
-    """Consecutive files with their stored hashes, about CHUNK_BYTES a chunk (a larger file alone)."""
-    chunk: list[tuple[Path, str | None]] = []
+def file_chunks(
+    files: Iterable[Path], known: Callable[[list[str]], dict[str, str]]
+) -> Iterator[list[tuple[Path, str | None]]]:
+    """Consecutive files with their stored hashes, about CHUNK_BYTES (a larger file alone) and at
+    most CHUNK_FILES a chunk; `known` gives the stored hashes of a chunk's paths, in one query."""
+    chunk: list[Path] = []
     size = 0
     for path in files:
-        chunk.append((path, known.get(str(path))))
+        chunk.append(path)
         size += _size(path)
-        if size >= CHUNK_BYTES:
-            yield chunk
+        if size >= CHUNK_BYTES or len(chunk) >= CHUNK_FILES:
+            yield _with_hashes(chunk, known)
             chunk, size = [], 0
     if chunk:
-        yield chunk
+        yield _with_hashes(chunk, known)
+
+
+def _with_hashes(chunk: list[Path], known: Callable[[list[str]], dict[str, str]]) -> list[tuple[Path, str | None]]:
+    stored = known([str(path) for path in chunk])
+    return [(path, stored.get(str(path))) for path in chunk]
 
 
 def prepare_chunk(chunk: list[tuple[Path, str | None]]) -> list[Prepared]:
@@ -99,10 +111,11 @@ def prepare_chunk(chunk: list[tuple[Path, str | None]]) -> list[Prepared]:
 
 @contextmanager
 def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
-    """A pool of `jobs` worker processes (None for one job), forked before the build lists its files.
+    """A pool of `jobs` worker processes (None for one job), forked before the build reads anything.
 
-    A fork copies the parent's memory: forked after the list of every file and the map of stored
-    hashes, each worker held a copy (~150 MB at 360,000 files). The first task starts them all.
+    A fork copies the parent's memory: when the build still listed every file and read every stored
+    hash first, workers forked after that each held a copy (~150 MB at 360,000 files). The first
+    task starts them all.
     """
     if jobs <= 1:
         yield None
@@ -113,15 +126,19 @@ def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
 
 
 def _prepared(
-    files: Sequence[Path], known: dict[str, str], pool: ProcessPoolExecutor | None, jobs: int
+    files: Iterable[Path], store: Store, pool: ProcessPoolExecutor | None, jobs: int
 ) -> Iterator[Prepared]:
-    """Prepared files in input order; in the pool with two chunks per worker in flight."""
+    """Prepared files in input order; in the pool with two chunks per worker in flight.
+
+    The walk of the files is never more than those chunks ahead of the writer (one chunk with one job).
+    """
     if pool is None:
-        for path in files:
-            yield prepare(path, known.get(str(path)))
+        for chunk in file_chunks(files, store.known_shas):
+            for path, known_sha in chunk:
+                yield prepare(path, known_sha)
         return
     window: deque[Future[list[Prepared]]] = deque()
-    for chunk in file_chunks(files, known):
+    for chunk in file_chunks(files, store.known_shas):
         window.append(pool.submit(prepare_chunk, chunk))
         if len(window) >= 2 * jobs:
             yield from window.popleft().result()
@@ -150,19 +167,19 @@ def build(
     *,
     jobs: int = 1,
     on_error: Callable[[str], None] = lambda message: None,
-    progress: Callable[[Iterator[Prepared], int], Iterator[Prepared]] = lambda items, _n: items,
+    progress: Callable[[Iterator[Prepared]], Iterator[Prepared]] = lambda items: items,
 ) -> Summary:
     """Migrate `db` to head, then read, extract and store every article file under `paths`.
 
     A file is skipped only when its stored copy has the same hash and was extracted by this engine
     (`engine_fingerprint`): after a change to the rules or their data every article is replaced.
+    Files are counted as they come: the build never holds their list.
     """
     database.upgrade(db)
     with _startup_frozen(), _workers(jobs) as pool, Store(db) as store:
-        files = find_files(paths)
-        summary = Summary(articles=len(files))
-        known = store.known()
-        for item in progress(_prepared(files, known, pool, jobs), len(files)):
+        summary = Summary()
+        for item in progress(_prepared(iter_files(paths), store, pool, jobs)):
+            summary.articles += 1
             if item.error is not None:
                 summary.rejected.append(item.error)
                 on_error(item.error)

@@ -110,14 +110,19 @@ def eval_(gold: Path, docs: Path | None, quiet: bool) -> None:
 def build(paths: tuple[Path, ...], db: str, jobs: int) -> None:
     """Store the quotes of PATHS (files or folders; default seeds/) in the database."""
     from quotes.build import build as run_build
+    from quotes.documents import iter_files
 
-    def progress(items, length):
-        if length < 50 or not sys.stderr.isatty():
+    sources = list(paths) or [Path("seeds")]
+
+    def progress(items):
+        """A bar on a terminal, its length from a walk that counts the files and holds none."""
+        if not sys.stderr.isatty():
             return items
-        return _progressbar(items, length)
+        length = sum(1 for _ in iter_files(sources))
+        return items if length < 50 else _progressbar(items, length)
 
     summary = run_build(
-        list(paths) or [Path("seeds")],
+        sources,
         db,
         jobs=jobs,
         on_error=lambda message: click.echo(f"quotes: {message}", err=True),

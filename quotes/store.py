@@ -357,10 +357,13 @@ class Store:
             seal(self.engine)
         self.engine.dispose()
 
-    def known(self) -> dict[str, str]:
-        """The path and content hash of every stored article whose quotes this store's engine made:
-        the others must be extracted again even if their files did not change."""
-        current = select(ArticleRow.path, ArticleRow.sha256).where(ArticleRow.engine == self.fingerprint)
+    def known_shas(self, paths: Sequence[str]) -> dict[str, str]:
+        """The content hash of each of these paths stored with quotes this store's engine made: the
+        others must be extracted again even if their files did not change. A build asks for one
+        chunk of paths at a time, so it never holds the hashes of the whole database."""
+        current = select(ArticleRow.path, ArticleRow.sha256).where(
+            ArticleRow.engine == self.fingerprint, ArticleRow.path.in_(paths)
+        )
         with self.engine.connect() as connection:
             return dict(connection.execute(current).all())
 

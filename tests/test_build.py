@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quotes.build import CHUNK_BYTES, file_chunks
+from quotes import build as build_module
+from quotes.build import CHUNK_BYTES, CHUNK_FILES, build, file_chunks
 from quotes.cli import cli
+from quotes.documents import iter_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -45,12 +47,18 @@ def test_build_prints_a_summary_and_stores_every_article(corpus, tmp_path):
     assert quotes > 0
 
 
-def test_build_twice_is_build_once(corpus, tmp_path, tables):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_build_twice_is_build_once(corpus, tmp_path, tables, jobs, monkeypatch):
     db = tmp_path / "q.db"
-    run(str(corpus), "--db", str(db))
+    run(str(corpus), "--db", str(db), "--jobs", jobs)
     once = tables(db)
     before = db.read_bytes()
-    result = run(str(corpus), "--db", str(db))
+
+    def no_extraction(article):
+        raise AssertionError(f"{article.path} extracted again")
+
+    monkeypatch.setattr(build_module, "process", no_extraction)  # workers are forked with it
+    result = run(str(corpus), "--db", str(db), "--jobs", jobs)
     assert result.stdout.startswith("5 articles: 0 new, 5 unchanged, 0 replaced, 0 rejected; 0 quotes stored")
     assert tables(db) == once
     assert db.read_bytes() == before  # nothing written at all
@@ -182,7 +190,54 @@ def test_files_go_to_the_workers_in_order_in_chunks_of_bounded_size(tmp_path):
     for n, size in enumerate(sizes):
         files.append(tmp_path / f"{n}.txt")
         files[-1].write_bytes(b"x" * size)
-    chunks = list(file_chunks(files, {str(files[0]): "abc"}))
+    asked = []
+
+    def known(paths):
+        asked.append(paths)
+        return {str(files[0]): "abc", "elsewhere.txt": "def"}
+
+    chunks = list(file_chunks(files, known))
     assert [path for chunk in chunks for path, _sha in chunk] == files
-    assert chunks[0][0] == (files[0], "abc")
+    assert chunks[0] == [(files[0], "abc"), (files[1], None)]
     assert [len(chunk) for chunk in chunks] == [2, 3, 1]  # a chunk closes once it reaches CHUNK_BYTES
+    assert asked == [[str(path) for path, _sha in chunk] for chunk in chunks]  # one query a chunk
+
+
+def test_a_chunk_of_tiny_files_closes_at_chunk_files(tmp_path):
+    files = [tmp_path / "empty.txt"] * (CHUNK_FILES * 2 + 1)
+    files[0].write_bytes(b"")
+    chunks = list(file_chunks(files, lambda paths: {}))
+    assert [len(chunk) for chunk in chunks] == [CHUNK_FILES, CHUNK_FILES, 1]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_build_walks_the_files_no_further_ahead_than_its_window(tmp_path, monkeypatch, jobs):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    copies = 6
+    for copy in range(copies):
+        for seed in SEEDS:
+            shutil.copy(seed, folder / f"{copy}-{seed.name}")
+    walked = []  # how many files the walk had yielded when the writer got each article
+    yielded = 0
+
+    def counted(paths):
+        nonlocal yielded
+        for path in iter_files(paths):
+            yielded += 1
+            yield path
+
+    def watched(items):
+        for item in items:
+            walked.append(yielded)
+            yield item
+
+    monkeypatch.setattr(build_module, "CHUNK_FILES", 2)
+    monkeypatch.setattr(build_module, "iter_files", counted)
+    summary = build([folder], tmp_path / "q.db", jobs=jobs, progress=watched)
+    total = copies * len(SEEDS)
+    assert summary.articles == total and summary.counts["new"] == total
+    assert yielded == total and len(walked) == total
+    chunks_ahead = 2 * jobs if jobs > 1 else 1  # two chunks per worker in flight; one chunk's hashes read ahead
+    window = chunks_ahead * 2  # of CHUNK_FILES each
+    assert max(seen - written for written, seen in enumerate(walked)) <= window < total
