@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import sqlite3
 import warnings
+from importlib.resources import files
 from pathlib import Path
 
 from alembic import command, op
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, make_url
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+# The Alembic scripts: the repository's top-level migrations/, installed as the package
+# quotes._migrations (pyproject.toml maps it), so an editable install finds the folder itself
+# (new revisions land in the repository) and a wheel its own copy.
+MIGRATIONS = Path(str(files("quotes._migrations")))
 
 
 def database_url(db: str | Path) -> str:
