@@ -9,8 +9,8 @@ every sentence-level answer is known.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import regex
 
@@ -114,12 +114,16 @@ def reporting_clause(reading: Reading, span: Span) -> Attribution | None:
     """A partial quote inside a reporting sentence goes to that sentence's subject."""
     begin = _begin(span)
     sentence = reading.sentences.around(begin)
+    participle = None
     for verb in reversed(reading.verbs(sentence.start, begin)):
         if verb.form.endswith("ing") and reading.text[sentence.start : verb.start].rstrip().endswith(","):
+            participle = verb  # "…, saying": its subject is the sentence's, found below if no other verb answers
             continue
         answer = _answer(reading, reading.subject_before(sentence.start, verb), verb, "reporting_clause", 0.85)
         if answer:
             return answer
+    if participle:  # "Eluned Morgan thanked the crews, saying they had “gone above and beyond”"
+        return _answer(reading, reading.opening_subject(sentence), participle, "reporting_clause", 0.8)
     return None
 
 

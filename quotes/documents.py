@@ -401,7 +401,7 @@ def _is_headline(line: str) -> bool:
     )
 
 
-def _is_meta_line(line: str) -> bool:
+def is_meta_line(line: str) -> bool:
     """Lines around a headline that are not it: links, labels, bylines, date lines."""
     if len(line) > MAX_META_LINE:
         return False
@@ -432,8 +432,8 @@ def text_metadata(body: str) -> dict[str, str]:
         if outlet and not found["outlet"] and not _URL_LINE.match(line):
             found["outlet"] = _outlet_name(outlet.group("name"))
     for line in head:
-        match = _DATELINE.match(line[:200])
-        if match and match.group("place") not in NOT_PLACES and len(match.group("place")) >= 3:
+        match = _dateline(line)
+        if match:
             found["dateline"] = match.group("place")
             bylines.append((_agency(match.group("agency") or ""), None))
             break
@@ -448,13 +448,27 @@ def text_metadata(body: str) -> dict[str, str]:
     return {k: v for k, v in found.items() if v}
 
 
+def _dateline(line: str) -> regex.Match | None:
+    """The dateline opening a paragraph (`OSLO (Reuters) - `), with its place and agency."""
+    match = _DATELINE.match(line[:200])
+    if match and match.group("place") not in NOT_PLACES and len(match.group("place")) >= 3:
+        return match
+    return None
+
+
+def dateline_length(paragraph: str) -> int:
+    """How many characters of a paragraph open it as a dateline (`OSLO (Reuters) - `): 0 when none."""
+    match = _dateline(paragraph)
+    return match.end() if match else 0
+
+
 def _title(head: list[str]) -> str | None:
     """The headline: the first line that is not a link, label or byline, if it reads as one."""
     for line in head:
         if len(line) > MAX_META_LINE:
             return None
         line = _PREFIX.sub("", line).strip()
-        if not line or _is_meta_line(line):
+        if not line or is_meta_line(line):
             continue
         return line if _is_headline(line) else None
     return None

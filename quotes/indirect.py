@@ -24,8 +24,8 @@ CLAUSE_END = regex.compile(r"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=\p{Ll}+ing
 DATELINE = regex.compile(
     r"\s*\p{Lu}[\p{Lu}\s\.\-]{1,40}(?:,\s*[\p{L}\.]{3,10}\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[:—–-]\s+"
 )
-TEMPORAL = frozenset("yesterday today tonight recently previously already again later earlier".split())
-SUBJECT_PRONOUNS = frozenset("he she it they we i there".split())
+TEMPORAL = frozenset(["yesterday", "today", "tonight", "recently", "previously", "already", "again", "later", "earlier"])
+SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "there"])
 # What may follow the verb of a fronted clause: the sentence's end, a participle, or only a time.
 FRONTED_END = regex.compile(
     r"(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last\s+\w+))?"
@@ -36,7 +36,7 @@ MIN_CLAUSE_WORDS = 3
 MAX_WORDS_TO_CLAUSE = 40  # the clause starts within this many words of its verb
 LOOK_AHEAD = 3  # words _clause_start reads past the one it stands on
 RECENT = 4  # clauses found lately, against which a new one is checked for overlap
-FINITE = frozenset("is are was were has have had will would could should can may might must did does do".split())
+FINITE = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do"])
 MARKS = "“”\"‘«»"
 # Punctuation that ends the stretch a reported clause may open in; an abbreviation's dot ("Jan. 5") does not.
 CLAUSE_STOP = regex.compile(rf"[,;:·{MARKS}]|\.(?!(?<=\p{{L}}\.)\s+\d)")
@@ -82,6 +82,8 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
                     break
                 i += 1
                 taken += 1
+                if nxt in lex.calendar_words:
+                    break  # "said on Sunday the group would …": a day ends the phrase
             continue
         if not object_done:
             object_done = True
@@ -175,11 +177,11 @@ def participle_clause(reading: Reading, sentence: Sentence, verb: Verb, main: li
     start = _clause_start(reading, verb, sentence.end)
     if start is None or reading.body[start] in MARKS:
         return None
-    for earlier in reversed(main):
-        subject = reading.subject_before(sentence.start, earlier)
-        if subject:
-            return _quote(reading, start, _clause_end(reading, start, sentence.end), verb, subject, "participle_clause", 0.7)
-    return None
+    subjects = (reading.subject_before(sentence.start, earlier) for earlier in reversed(main))
+    subject = next((s for s in subjects if s), None) or reading.opening_subject(sentence)
+    if subject is None:
+        return None
+    return _quote(reading, start, _clause_end(reading, start, sentence.end), verb, subject, "participle_clause", 0.7)
 
 
 def find_indirect(reading: Reading) -> list[Quote]:

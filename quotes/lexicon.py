@@ -23,6 +23,7 @@ class Lexicon:
     honorifics: dict[str, str]  # honorific -> gender code ("" when none)
     titles: frozenset[str]
     organisation_nouns: frozenset[str]
+    class_nouns: frozenset[str]  # organisation nouns a name seldom holds: "the company" may be "Thames Water"
     person_nouns: frozenset[str]
     spokes_nouns: frozenset[str]
     group_nouns: frozenset[str]
@@ -40,6 +41,7 @@ class Lexicon:
     time_nouns: frozenset[str]
     calendar_words: frozenset[str]
     first_name_gender: dict[str, str]  # given name -> "m" or "f"
+    kin_nouns: dict[str, str]  # "wife" -> "f": the gender of a first name in apposition to it
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +74,7 @@ def lexicon() -> Lexicon:
         honorifics=dict(words["honorifics"]),
         titles=frozenset(words["titles"]),
         organisation_nouns=frozenset(words["organisation_nouns"]),
+        class_nouns=frozenset(words["class_nouns"]),
         person_nouns=frozenset(words["person_nouns"]),
         spokes_nouns=frozenset(words["spokes_nouns"]),
         group_nouns=frozenset(words["group_nouns"]),
@@ -89,6 +92,7 @@ def lexicon() -> Lexicon:
         time_nouns=frozenset(words["time_nouns"]),
         calendar_words=frozenset(words["calendar_words"]),
         first_name_gender=first_name_gender,
+        kin_nouns=dict(words["kin_nouns"]),
     )
 
 

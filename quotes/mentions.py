@@ -68,8 +68,8 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], list[str], str | None]:
         if low in lex.honorifics:
             gender = lex.honorifics[low] or gender
             last_title = i
-        elif low in lex.titles:
-            last_title = i
+        elif low in lex.titles or (low in lex.person_nouns and len(tokens) - i > 2):
+            last_title = i  # a role noun counts as a title before a full name: "Resident Maria Lopez", not "Son Heung-min"
     titles = tokens[: last_title + 1]
     name = tokens[last_title + 1 :]
     if name and name[-1].lower() in lex.titles | lex.person_nouns:
@@ -219,6 +219,8 @@ def _name_mention(phrase: str, tokens: list[str]) -> Mention | None:
         return None
     lex = lexicon()
     organisation = any(t.lower() in lex.organisation_nouns for t in name)
+    if organisation and titles and not any(t.lower() in lex.honorifics for t in titles):
+        name, titles = [t for t in tokens if t[:1] not in "“\""], []  # "Energy Networks Association", "Health Ministry"
     if gender is None and len(name) > 1:
         gender = lex.first_name_gender.get(name[0].lower())
     return Mention(
@@ -247,6 +249,10 @@ class Entity:
         """The noun a description is about: "senior official at the ministry" -> official."""
         words = POST_MODIFIER.split(self.speaker.name, maxsplit=1)[0].split()
         return words[-1].lower() if words else ""
+
+    def has_words(self, phrase: str) -> bool:
+        """Whether every word of `phrase` is in this entity's name."""
+        return set(name_key(phrase).split()) <= set(name_key(self.speaker.name).split())
 
     def is_group(self) -> bool:
         """Unnamed people in the plural ("officials", "two witnesses"): what "they" most often means."""
@@ -351,7 +357,7 @@ class Discourse:
                 return None
         kind = "organisation" if mention.organisation else "person"
         name = mention.name
-        if len(words) == 1 and mention.gender:
+        if len(words) == 1 and mention.gender and mention.titles:  # "Mr Smith" keeps the honorific as the name
             name = mention.surface.strip().split()[0].rstrip(".").capitalize() + " " + mention.name
         entity = self._entity(Speaker(name=name, kind=kind, gender=mention.gender or None))
         entity.gender = entity.gender or mention.gender or None
@@ -408,8 +414,8 @@ class Discourse:
             if any(head == t or t.endswith(" " + head) or head in t.split(" ") for t in titles if t):
                 return speaker
         for _, entity in self._before(position):
-            if entity.speaker.kind == "unnamed" and entity.head_noun() == last:
-                return entity.speaker
+            if entity.speaker.kind == "unnamed" and entity.head_noun() == last and entity.has_words(head):
+                return entity.speaker  # "a senior official … the official", never "the port authority … the transport authority"
         own_name = mention.own_words
         if any(word[:1].isupper() for word in POST_MODIFIER.split(own_name, maxsplit=1)[0].split()):
             if not mention.organisation and last not in lexicon().spokes_nouns:
@@ -424,9 +430,12 @@ class Discourse:
                 speaker = entity.speaker
                 if speaker.kind == "organisation" and last in name_key(speaker.name).split():
                     return speaker
-            for _, entity in self._before(position, subjects_only=True):
-                if entity.may_be_organisation():
-                    return entity.speaker
+            if head in lexicon().class_nouns:  # "Thames Water said … the company said"; not "… the central bank said"
+                for pos, entity in self._before(position, subjects_only=True):
+                    if position - pos > NEAR_ENOUGH:
+                        break
+                    if entity.may_be_organisation():
+                        return entity.speaker
         else:
             end = bisect_left(self.speakers_heard, position, key=lambda heard: heard[0])
             for _, speaker in reversed(self.speakers_heard[max(0, end - MAX_LOOKBACK) : end]):

@@ -7,16 +7,18 @@ resolve a subject the same way.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
 import regex
 
+from quotes.documents import HEAD_LINES, TAIL_LINES, dateline_length, is_meta_line
 from quotes.extract import Layout, Paragraph, layout
 from quotes.lexicon import lexicon, word_trie
 from quotes.mentions import Discourse, Mention, parse_subject
 from quotes.records import Span, Speaker
-from quotes.sentences import Sentences, masked
+from quotes.sentences import Sentence, Sentences, masked
 from quotes.speakers import SpeakerBook
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
@@ -36,6 +38,10 @@ OBLIQUE = regex.compile(r"\b(?:at|with|to|from|of|for|by|against|about|between|a
 INVERTED_SUBJECT = regex.compile(r"\s+((?:[^,.;:!?·“”\"]|\.(?=\s*\p{Lu}))+)")
 # A name set off by a comma that ends the clause: ", Helen Okoro." / ", Helen Okoro, said".
 APPOSITIVE_NAME = regex.compile(rf"\s*,\s*({NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}})\s*(?:[.,;:!?]|$)")
+VERB_AFTER = regex.compile(r"\s+\p{Ll}")  # a subject's verb follows it in lower case
+OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
+KIN_BEFORE = regex.compile(r"(?r)\b(\p{Ll}+),?\s+$")  # the lower-case word right before a name, read backwards
+KIN_REACH = 20  # characters: "granddaughter, " fits
 ISSUER_REACH = 20000  # how far back "the statement" looks for whoever issued it
 MAX_APPOSITIVES = 3  # "Sarah Jones, 34, from Leeds, said"
 LAST_BREAK = regex.compile(r"(?r)[,;:(—–]")  # searched backwards: the break nearest the verb
@@ -113,6 +119,37 @@ def _name_candidate(run: str) -> tuple[int, Mention] | None:
     return offset, mention
 
 
+@lru_cache(maxsize=65536)
+def _names_in_run(run: str) -> tuple[tuple[int, Mention], ...]:
+    """The names in a run of capitalised words, cut where a full stop inside it ends a sentence
+    ("… troops in Syria. Washington said"): (offset in the run, mention) for each."""
+    found = []
+    offset = 0
+    for piece in _sentence_pieces(run):
+        candidate = _name_candidate(piece)
+        if candidate:
+            found.append((offset + candidate[0], candidate[1]))
+        offset += len(piece) + 1
+    return tuple(found)
+
+
+def _sentence_pieces(run: str) -> list[str]:
+    if ". " not in run:
+        return [run]
+    lex = lexicon()
+    pieces: list[str] = []
+    current: list[str] = []
+    for token in run.split(" "):
+        current.append(token)
+        word = token[:-1]
+        if token.endswith(".") and len(word) > 1 and "." not in word and word.lower() not in lex.abbreviations:
+            pieces.append(" ".join(current))  # "Syria." ends a sentence; "Mr.", "Gen." and "U.S." do not
+            current = []
+    if current:
+        pieces.append(" ".join(current))
+    return pieces
+
+
 class Reading:
     """An article prepared for the rules: masked text, sentences, captions, discourse."""
 
@@ -127,6 +164,7 @@ class Reading:
         self.paragraphs: list[Paragraph] = page.paragraphs
         self._paragraph_starts = [p.start for p in self.paragraphs]
         self.captions = self._find_captions()
+        self.metadata_lines = self._find_metadata_lines()
         self.headlines = page.headlines
         self._by_paragraph: dict[int, list[int]] = {}
         for i, span in enumerate(spans):
@@ -150,6 +188,12 @@ class Reading:
                 if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words) and line[-1:].isalpha():
                     found.add(para.index)
         return found
+
+    def _find_metadata_lines(self) -> set[int]:
+        """Byline, source and date lines above or below the story ("Morning Courier, 3 Jan 2024"): no one
+        they name speaks, and a pronoun must not find them."""
+        edges = self.paragraphs[:HEAD_LINES] + self.paragraphs[-TAIL_LINES:]
+        return {para.index for para in edges if is_meta_line(self.body[para.start : para.end].strip())}
 
     def paragraph_of(self, position: int) -> Paragraph:
         """The paragraph holding `position` (the last one past the end)."""
@@ -175,24 +219,33 @@ class Reading:
 
     def _register_names(self) -> None:
         """Record every person or organisation the narration names, in order."""
-        discourse = self.discourse
         for para in self.paragraphs:
-            if para.index in self.captions or para.index in self.headlines:
+            if para.index in self.captions or para.index in self.headlines or para.index in self.metadata_lines:
                 continue
-            for match in _name_run().finditer(self.text, para.start, para.end):
-                found = _name_candidate(match.group())
-                if found is None:
-                    continue
-                offset, mention = found
-                start = match.start() + offset
-                before = self.text[max(para.start, start - 12) : start].lower()
-                if not (discourse.book.find(mention.name) or mention.organisation):
-                    if before.endswith("the "):
-                        continue
-                    named = " " in mention.name or mention.titles or mention.gender
-                    if not (named or discourse.knows_word(mention.name)):
-                        continue
-                discourse.register_name(mention, start, bool(OBLIQUE.search(before)))
+            opening = dateline_length(self.body[para.start : para.end]) if para.index < HEAD_LINES else 0
+            for match in _name_run().finditer(self.text, para.start + opening, para.end):  # "OSLO (AFP) -" names no one
+                for offset, mention in _names_in_run(match.group()):
+                    self._register_name(para, match.start() + offset, mention)
+
+    def _register_name(self, para: Paragraph, start: int, mention: Mention) -> None:
+        """One name, unless it is a bare word no one has been named by yet ("Washington")."""
+        discourse = self.discourse
+        before = self.text[max(para.start, start - 12) : start].lower()
+        if mention.gender is None:
+            mention = self._with_kin_gender(mention, para.start, start)
+        if not (discourse.book.find(mention.name) or mention.organisation):
+            if before.endswith("the "):
+                return
+            named = " " in mention.name or mention.titles or mention.gender
+            if not (named or discourse.knows_word(mention.name)):
+                return
+        discourse.register_name(mention, start, bool(OBLIQUE.search(before)))
+
+    def _with_kin_gender(self, mention: Mention, floor: int, start: int) -> Mention:
+        """A name set beside a noun of kin takes its gender: "his wife, Peggy," is a woman."""
+        kin = KIN_BEFORE.search(self.text, max(floor, start - KIN_REACH), start)
+        gender = kin and lexicon().kin_nouns.get(kin.group(1))
+        return replace(mention, gender=gender) if gender else mention
 
     def _register_unnamed_speakers(self) -> None:
         """Record "a senior official said" wherever it stands, so "the official" later finds it."""
@@ -302,6 +355,22 @@ class Reading:
             if named:  # "said the lab's director, Helen Okoro": the name speaks, the role is hers
                 return named._replace(role=mention.head)
         return subject
+
+    def opening_subject(self, sentence: Sentence) -> Subject | None:
+        """The name or pronoun that opens a sentence, before its lower-case verb: the subject a
+        participle clause later in it belongs to ("Eluned Morgan thanked them, saying …")."""
+        at = sentence.start
+        while at < sentence.end and self.text[at].isspace():
+            at += 1
+        run = _name_run().match(self.text, at, sentence.end)
+        if run and VERB_AFTER.match(self.text, run.end(), sentence.end):
+            found = _name_candidate(run.group())
+            return Subject(found[1], at + found[0]) if found else None
+        pronoun = OPENING_PRONOUN.match(self.text, at, sentence.end)
+        if pronoun:
+            mention = parse_subject(pronoun.group(1))
+            return Subject(mention, at) if mention else None
+        return None
 
     def _name_in_apposition(self, start: int, limit: int) -> Subject | None:
         """`, Helen Okoro` closing the clause right after an inverted description."""

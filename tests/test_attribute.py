@@ -356,3 +356,79 @@ def test_action_beat_before_a_quote():
         ("It is done.", None, "none"),
         ("Goodbye.", None, "none"),
     ]
+
+
+def test_a_role_noun_before_a_full_name_is_a_title_not_part_of_the_name():
+    body = (
+        "Fire\n\n\"Please, if you are told to go, go,\" Jackson County Sheriff Nathan Sickler told reporters.\n\n"
+        "Resident Maria Lopez, 54, said she had minutes to pack. \"I grabbed the dog,\" she said.\n\n"
+        "\"We fought to the end,\" said Son Heung-min.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Nathan Sickler", "Maria Lopez", "Son Heung-min"]
+
+
+def test_an_organisation_keeps_the_words_before_its_noun():
+    body = (
+        "Storm\n\nEnergy Networks Association said engineers were working \"around the clock\".\n\n"
+        "\"Supplies are coming back,\" the Health Ministry said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Energy Networks Association", "Health Ministry"]
+
+
+def test_a_first_name_beside_a_noun_of_kin_takes_its_gender():
+    body = (
+        "The keeper\n\n\"Habit,\" Jim Cotter says. His wife, Peggy, remembers the storms.\n\n"
+        "\"Some nights the whole tower shook,\" she tells me.\n"
+    )
+    assert who(body)[-1][:2] == ("Some nights the whole tower shook,", "Peggy")
+
+
+def test_a_first_name_alone_gets_no_gender_from_a_noun_that_is_not_kin():
+    body = (
+        "The keeper\n\n\"Habit,\" Jim Cotter says. The keeper, Peggy, remembers the storms.\n\n"
+        "\"Some nights the whole tower shook,\" she tells me.\n"
+    )
+    assert who(body)[-1][:2] == ("Some nights the whole tower shook,", None)
+
+
+def test_a_partial_quote_in_a_participle_clause_goes_to_the_subject_opening_the_sentence():
+    body = "Storm\n\nFirst Minister Eluned Morgan thanked emergency workers, saying they had \"gone above and beyond\".\n"
+    assert who(body) == [("gone above and beyond", "Eluned Morgan", "reporting_clause")]
+
+
+def test_a_participle_clause_with_no_name_opening_the_sentence_finds_no_speaker():
+    body = "Storm\n\nAfter the storm, people complained bitterly, saying the response was \"far too slow\".\n"
+    assert who(body) == [("far too slow", None, "none")]
+
+
+def test_a_description_with_other_words_is_another_speaker():
+    body = (
+        "Strike\n\nThe port authority said it was \"monitoring the situation\".\n\n"
+        "\"Services will be cut,\" the transport authority said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["port authority", "transport authority"]
+
+
+def test_a_specific_organisation_noun_does_not_point_at_a_name_without_it():
+    body = (
+        "Markets\n\nThe World Health Organization warned of shortages.\n\n"
+        "\"Rates will stay where they are,\" the central bank said.\n"
+    )
+    assert who(body)[0][1] == "central bank"
+
+
+def test_a_byline_and_a_dateline_agency_are_nobody_a_pronoun_can_find():
+    body = (
+        "Budget row\n\nMorning Courier, 3 Jan 2024\n\n"
+        "OSLO (Coastal Times) - The budget has fallen behind schedule.\n\n"
+        "\"We are deeply concerned,\" he said.\n"
+    )
+    assert who(body) == [("We are deeply concerned,", None, "none")]
+
+
+def test_a_full_stop_inside_a_run_of_capitals_ends_the_name():
+    body = (
+        "Talks\n\nThe minister flew to Ankara. Maria Lopez met him there.\n\n"
+        "\"We talked for hours,\" she said.\n"
+    )
+    assert who(body)[0][1] == "Maria Lopez"

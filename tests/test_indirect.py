@@ -109,3 +109,13 @@ def test_a_group_reports_no_indirect_speech():
     """'Officials said the talks failed': a group is no source a journalist can cite."""
     body = "Talks fail\n\nOfficials said the talks had failed. Critics claim that the plan was never funded.\n"
     assert indirect(body) == []
+
+
+def test_a_day_ends_the_phrase_after_the_verb():
+    body = "Oil\n\nSaudi Energy Minister Prince Abdulaziz bin Salman said on Sunday the group would do more to support the market.\n"
+    assert indirect(body) == [("the group would do more to support the market", "Abdulaziz bin Salman", "reported_clause")]
+
+
+def test_a_participle_clause_after_a_verb_that_reports_nothing_belongs_to_the_opening_subject():
+    body = "Storm\n\nFirst Minister Eluned Morgan thanked emergency workers, saying they had worked through the night.\n"
+    assert indirect(body) == [("they had worked through the night", "Eluned Morgan", "participle_clause")]
