@@ -91,7 +91,9 @@ def parse_subject(phrase: str) -> Mention | None:
         return None
     if len(words) == 1 and words[0].lower() in lex.pronouns:
         return Mention(phrase, "pronoun", gender=lex.pronouns[words[0].lower()])
-    head_phrase = POST_MODIFIER.split(phrase, maxsplit=1)[0]
+    head_phrase = _head_phrase(phrase)
+    if words[-1].lower() in lex.person_nouns and _words(head_phrase)[-1].lower() not in lex.person_nouns | lex.group_nouns:
+        head_phrase = phrase  # the noun at the end heads it: "a Department for Education spokesperson"
     head_words = _words(head_phrase)
     if not head_words:
         return None
@@ -105,7 +107,7 @@ def parse_subject(phrase: str) -> Mention | None:
         head_words = head_words[1:]
     if not head_words or len(head_words) > 12:
         return None
-    if any(w.lower() in lex.not_names or w.lower() in lex.auxiliaries for w in head_words if not w[:1].isupper()):
+    if any(_is_clause_word(head_words, i) for i in range(len(head_words))):
         return None  # a clause, not a noun phrase: "escalation came as the government"
     owner_split = next((i for i, w in enumerate(head_words[:-1]) if w[-2:] in ("'s", "’s")), None)
     if owner_split is not None:
@@ -146,6 +148,28 @@ def parse_subject(phrase: str) -> Mention | None:
     return None
 
 
+def _head_phrase(phrase: str) -> str:
+    """The phrase before its first post-modifier ("a spokesman for the ministry" -> "a spokesman"),
+    where an organisation's own name runs on through one ("the Bank of England", "Ministry of Defence")."""
+    for joint in POST_MODIFIER.finditer(phrase):
+        before, after = phrase[: joint.start()].split(), phrase[joint.end() :]
+        in_name = joint.group().strip().lower() in NAME_JOINERS and after[:1].isupper()
+        if not (in_name and before and before[-1][:1].isupper() and before[-1].lower() in lexicon().organisation_nouns):
+            return phrase[: joint.start()]
+    return phrase
+
+
+def _is_clause_word(words: list[str], i: int) -> bool:
+    """A lower-case function word or auxiliary, unless it joins the words of a name ("Department for Education")."""
+    word = words[i]
+    low = word.lower()
+    if word[:1].isupper() or not (low in lexicon().not_names or low in lexicon().auxiliaries):
+        return False
+    inside_name = 0 < i < len(words) - 1 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+    return not (inside_name and low in NAME_JOINERS)
+
+
+NAME_JOINERS = frozenset(("of", "for", "and"))  # Ministry of Defence, Department for Education, Food and Drug Administration
 VERB_LIKE_ENDINGS = ("ed", "ing", "ly")  # participles and adverbs: no noun of a speaker
 
 
@@ -205,22 +229,31 @@ def _trailing_name_run(tokens: list[str]) -> list[str]:
     """The name at the end of a phrase: "Met Office chief forecaster Paul Gundersen" -> Paul Gundersen."""
     titles = lexicon().titles
     start = len(tokens)
-    while start > 0 and (_is_name_token(tokens[start - 1], start - 1) or tokens[start - 1].lower() in titles):
-        start -= 1
+    organisation_nouns = lexicon().organisation_nouns
+    while start > 0:
+        token = tokens[start - 1]
+        joins = token in NAME_JOINERS and start > 1 and tokens[start - 2].lower() in organisation_nouns
+        if not (joins or _is_name_token(token, start - 1) or token.lower() in titles):
+            break
+        start -= 1  # a joiner after an organisation noun stays in its name: "Bank of England"
+    if start == 1 and len(tokens) > 2 and tokens[0].lower() in lexicon().calendar_words and tokens[1].islower():
+        start = 0  # a month before a particle is a given name: "Jan de Vries", not "Jan 5"
     return tokens[start:]
 
 
 def _name_mention(phrase: str, tokens: list[str]) -> Mention | None:
+    lex = lexicon()
+    if _is_organisation_name(tokens):  # "Energy Networks Association", "Ministry of Defence": no titles in it
+        return Mention(phrase, "name", name=" ".join(t for t in tokens if t[:1] not in "“\""), organisation=True)
     titles, name, gender = strip_titles(tokens)
     name = [t for t in name if t[:1] not in "“\""]
+    while len(name) > 1 and name[-1].isupper() and name[-1].rstrip(".").lower() in lex.post_nominals:
+        name = name[:-1]  # "David Kerr KC"
     if not name:
         if titles:
             return Mention(phrase, "description", head=" ".join(t.lower() for t in titles), definite=True)
         return None
-    lex = lexicon()
     organisation = any(t.lower() in lex.organisation_nouns for t in name)
-    if organisation and titles and not any(t.lower() in lex.honorifics for t in titles):
-        name, titles = [t for t in tokens if t[:1] not in "“\""], []  # "Energy Networks Association", "Health Ministry"
     if gender is None and len(name) > 1:
         gender = lex.first_name_gender.get(name[0].lower())
     return Mention(
@@ -231,6 +264,21 @@ def _name_mention(phrase: str, tokens: list[str]) -> Mention | None:
         gender=gender,
         organisation=organisation,
     )
+
+
+def _is_organisation_name(tokens: list[str]) -> bool:
+    """Capitalised words holding an organisation noun, with no person's name after it and no honorific.
+
+    "Health Ministry spokesman Ali Bayati" names a person: after its last organisation noun come a
+    role and a name, where an organisation's name ends in the noun or in words of its field.
+    """
+    lex = lexicon()
+    lows = [t.lower() for t in tokens]
+    last_org = max((i for i, low in enumerate(lows) if low in lex.organisation_nouns), default=-1)
+    if last_org < 0 or any(low in lex.honorifics for low in lows):
+        return False
+    rest = lows[last_org + 1 :]
+    return all(low in lex.titles or low in NAME_JOINERS for low in rest) and not (rest and rest[-1] in lex.person_nouns)
 
 
 @dataclass

@@ -38,6 +38,9 @@ OBLIQUE = regex.compile(r"\b(?:at|with|to|from|of|for|by|against|about|between|a
 INVERTED_SUBJECT = regex.compile(r"\s+((?:[^,.;:!?·“”\"]|\.(?=\s*\p{Lu}))+)")
 # A name set off by a comma that ends the clause: ", Helen Okoro." / ", Helen Okoro, said".
 APPOSITIVE_NAME = regex.compile(rf"\s*,\s*({NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}})\s*(?:[.,;:!?]|$)")
+# "Her colleague", "his lawyer", "the firm's chief executive": a role someone holds, before their name.
+POSSESSED_ROLE = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(\p{Ll}+(?:\s\p{Ll}+){0,2})")
+MAX_ROLE_PHRASE = 60
 VERB_AFTER = regex.compile(r"\s+\p{Ll}")  # a subject's verb follows it in lower case
 OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
 KIN_BEFORE = regex.compile(r"(?r)\b(\p{Ll}+),?\s+$")  # the lower-case word right before a name, read backwards
@@ -327,6 +330,10 @@ class Reading:
                 return appositive._replace(role=subject.mention.head)
             if kinds == ("name", "description") and not appositive.mention.document:  # "Tom Park, the mayor, said"
                 return subject._replace(role=appositive.mention.head)
+        if subject is None and appositive and appositive.mention.kind == "name":
+            relation = POSSESSED_ROLE.fullmatch(stripped[-MAX_ROLE_PHRASE:].lstrip())
+            if relation:  # "Her colleague, Professor Luis Mendoza, said": the name speaks
+                return appositive._replace(role=relation.group(1).lower())
         return subject
 
     def _phrase_subject(self, clause_start: int, offset: int, phrase: str) -> Subject | None:

@@ -23,6 +23,10 @@ def who(body: str, kind=("direct", "partial")) -> list[tuple[str, str | None, st
     ]
 
 
+def indirect_speakers(body: str) -> list[str | None]:
+    return [speaker for _, speaker, _ in who(body, kind=("indirect",))]
+
+
 def test_cue_after_quote_with_name_and_with_inversion():
     body = (
         "Plant to close\n\n\"This is a painful decision,\" said Sarah Collins, the company's chief executive.\n\n"
@@ -432,3 +436,42 @@ def test_a_full_stop_inside_a_run_of_capitals_ends_the_name():
         "\"We talked for hours,\" she said.\n"
     )
     assert who(body)[0][1] == "Maria Lopez"
+
+
+def test_letters_after_a_name_are_not_part_of_it():
+    body = "Fraud\n\nMarsh's barrister, David Kerr KC, said: \"My client is deeply ashamed.\"\n"
+    assert who(body) == [("My client is deeply ashamed.", "David Kerr", "cue_before_quote")]
+
+
+def test_a_name_after_a_possessed_role_speaks():
+    body = (
+        "Frogs\n\nHer colleague, Professor Luis Mendoza of the National University, said the find mattered. "
+        "\"There are many more species,\" he added.\n"
+    )
+    assert who(body) == [("There are many more species,", "Luis Mendoza", "cue_after_quote")]
+    assert indirect_speakers(body) == ["Luis Mendoza"]
+
+
+def test_a_possessed_role_alone_names_nobody():
+    body = "Frogs\n\nHer colleague said the find mattered. \"There are many more species,\" he added.\n"
+    assert indirect_speakers(body) == []
+
+
+def test_a_month_before_a_particle_is_a_given_name():
+    body = "Drought\n\n\"We've had nothing since April,\" says Jan de Vries, who farms near the border.\n"
+    assert who(body) == [("We've had nothing since April,", "Jan de Vries", "cue_after_quote")]
+
+
+def test_an_organisation_named_through_of_or_for_is_one_name():
+    body = (
+        "Rates\n\n\"Inflation is falling,\" the Bank of England said.\n\n"
+        "A Department for Education spokesperson said: \"Strikes are in nobody's interest.\"\n\n"
+        "\"We will respond,\" said Roger Hill of Capital Economics.\n\n"
+        "\"No comment,\" said Health Ministry spokesman Ali Bayati.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == [
+        "Bank of England",
+        "Department for Education spokesperson",
+        "Roger Hill",
+        "Ali Bayati",
+    ]
