@@ -43,7 +43,6 @@ POSSESSED_ROLE = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\
 MAX_ROLE_PHRASE = 60
 VERB_AFTER = regex.compile(r"\s+\p{Ll}")  # a subject's verb follows it in lower case
 OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
-KIN_BEFORE = regex.compile(r"(?r)\b(\p{Ll}+),?\s+$")  # the lower-case word right before a name, read backwards
 KIN_REACH = 20  # characters: "granddaughter, " fits
 ISSUER_REACH = 20000  # how far back "the statement" looks for whoever issued it
 MAX_APPOSITIVES = 3  # "Sarah Jones, 34, from Leeds, said"
@@ -195,8 +194,14 @@ class Reading:
     def _find_metadata_lines(self) -> set[int]:
         """Byline, source and date lines above or below the story ("Morning Courier, 3 Jan 2024"): no one
         they name speaks, and a pronoun must not find them."""
-        edges = self.paragraphs[:HEAD_LINES] + self.paragraphs[-TAIL_LINES:]
-        return {para.index for para in edges if is_meta_line(self.body[para.start : para.end].strip())}
+        return {para.index for para in self._outside_story() if is_meta_line(self.body[para.start : para.end].strip())}
+
+    def _outside_story(self) -> list[Paragraph]:
+        """Short paragraphs above the story's first long one or below its last, where bylines stand."""
+        long = [para.index for para in self.paragraphs if para.end - para.start >= CAPTION_LINE]
+        if not long:
+            return self.paragraphs[:HEAD_LINES] + self.paragraphs[-TAIL_LINES:]
+        return self.paragraphs[: min(long[0], HEAD_LINES)] + self.paragraphs[long[-1] + 1 :][-TAIL_LINES:]
 
     def paragraph_of(self, position: int) -> Paragraph:
         """The paragraph holding `position` (the last one past the end)."""
@@ -246,8 +251,8 @@ class Reading:
 
     def _with_kin_gender(self, mention: Mention, floor: int, start: int) -> Mention:
         """A name set beside a noun of kin takes its gender: "his wife, Peggy," is a woman."""
-        kin = KIN_BEFORE.search(self.text, max(floor, start - KIN_REACH), start)
-        gender = kin and lexicon().kin_nouns.get(kin.group(1))
+        words = self.text[max(floor, start - KIN_REACH) : start].rstrip(", ").rsplit(None, 1)
+        gender = lexicon().kin_nouns.get(words[-1]) if words else None  # lower case only: "Mother Teresa" is no kin
         return replace(mention, gender=gender) if gender else mention
 
     def _register_unnamed_speakers(self) -> None:
