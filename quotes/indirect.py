@@ -55,6 +55,13 @@ def _words_to(text: str, start: int, end: int, stop_at: int) -> list[regex.Match
     return words
 
 
+def _next_is_calendar(tokens: list[regex.Match], i: int, lex) -> bool:
+    """Whether a day number dates the verb ("said 7 February", "said February 7") rather than counting ("said 23 officers")."""
+    before = tokens[i - 1].group().lower() if i else ""
+    after = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+    return before in lex.calendar_words or after in lex.calendar_words
+
+
 def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
     """Where the reported clause begins after a verb, skipping its object and adverbials."""
     lex = lexicon()
@@ -70,7 +77,7 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
         low = word.lower()
         if low == "that":
             return tokens[i + 1].start() if i + 1 < len(tokens) else None
-        if low in lex.calendar_words or (low.isdigit() and len(low) <= 2):
+        if low in lex.calendar_words or (low.isdigit() and len(low) <= 2 and _next_is_calendar(tokens, i, lex)):
             i += 1
             continue
         if low in lex.prepositions or low in TEMPORAL:

@@ -484,7 +484,7 @@ class Discourse:
                         break
                     if entity.may_be_organisation():
                         return entity.speaker
-        else:
+        elif last in lexicon().spokes_nouns:  # "the spokesman added": whoever was quoted last; "the interior minister" is someone new
             end = bisect_left(self.speakers_heard, position, key=lambda heard: heard[0])
             for _, speaker in reversed(self.speakers_heard[max(0, end - MAX_LOOKBACK) : end]):
                 if speaker.kind == "person":

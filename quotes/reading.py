@@ -41,6 +41,7 @@ APPOSITIVE_NAME = regex.compile(rf"\s*,\s*({NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}
 # "Her colleague", "his lawyer", "the firm's chief executive": a role someone holds, before their name.
 POSSESSED_ROLE = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(\p{Ll}+(?:\s\p{Ll}+){0,2})")
 MAX_ROLE_PHRASE = 60
+BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 VERB_AFTER = regex.compile(r"\s+\p{Ll}")  # a subject's verb follows it in lower case
 OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
 KIN_REACH = 20  # characters: "granddaughter, " fits
@@ -308,6 +309,8 @@ class Reading:
             words = stripped.rsplit(None, 1)
             if words[-1].lower() not in lex.auxiliaries or words[-1][:1].isupper():
                 break
+            if words[-1].lower() in BE_FORMS and not verb.form.endswith("ing"):
+                return None  # passive: "he was told", "she was described as": the subject hears, someone else speaks
             stripped = words[0].rstrip() if len(words) > 1 else ""
         if not stripped or stripped.rsplit(None, 1)[-1].lower() in CLAUSE_LINKS:
             return None
@@ -399,11 +402,19 @@ class Reading:
         if subject is None:
             return None
         if subject.mention.document:
-            return self.issuer(subject.mention.head, subject.start)
+            return self.issuer(subject.mention.head, subject.start) or self._body_issuing(subject)
         speaker = self.discourse.resolve(subject.mention, subject.start)
         if speaker and subject.role:
             self.discourse.add_title(speaker, subject.role.lower())
         return speaker
+
+    def _body_issuing(self, subject: Subject) -> Speaker | None:
+        """The organisation a document's own words name: "a club statement", "a police statement"."""
+        words = subject.mention.own_words.lower().split()
+        if len(words) < 2 or words[-2] not in lexicon().organisation_nouns:
+            return None
+        body = Mention(f"the {words[-2]}", "description", head=words[-2], definite=True, organisation=True)
+        return self.discourse.resolve(body, subject.start)
 
     def issuer(self, head: str, position: int) -> Speaker | None:
         """Who issued the document that "the statement" points back to."""

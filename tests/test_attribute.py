@@ -475,3 +475,33 @@ def test_an_organisation_named_through_of_or_for_is_one_name():
         "Roger Hill",
         "Ali Bayati",
     ]
+
+
+def test_the_subject_of_a_passive_verb_is_not_the_speaker():
+    body = (
+        "Row\n\nJohn Smith met the board. He was told the plan was \"unworkable\". "
+        "He was described as \"a liability\".\n\n"
+        "Ana Ruiz has been saying for weeks that the plan is \"doomed\".\n"
+    )
+    assert who(body) == [("unworkable", None, "none"), ("a liability", None, "none"), ("doomed", "Ana Ruiz", "reporting_clause")]
+
+
+def test_an_accusation_quotes_the_accuser():
+    body = "Unrest\n\nOpposition leader Nana Akufo accused the police of \"brutality\" on Sunday.\n"
+    assert who(body) == [("brutality", "Nana Akufo", "reporting_clause")]
+
+
+def test_a_role_nobody_holds_is_someone_new_not_the_last_speaker():
+    body = (
+        "Protest\n\nOne demonstrator, Ama Owusu, said: \"Enough is enough.\"\n\n"
+        "The interior minister accused opposition leaders of \"inciting violence\".\n"
+    )
+    assert who(body)[-1][:2] == ("inciting violence", "interior minister")
+
+
+def test_a_document_named_for_its_body_is_that_body_speaking():
+    body = (
+        "Manager out\n\nNorthfield United have parted company with manager Steve Rowe.\n\n"
+        "A club statement read: \"We thank Steve for his hard work.\"\n"
+    )
+    assert who(body) == [("We thank Steve for his hard work.", "Northfield United", "cue_before_quote")]

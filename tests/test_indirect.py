@@ -119,3 +119,10 @@ def test_a_day_ends_the_phrase_after_the_verb():
 def test_a_participle_clause_after_a_verb_that_reports_nothing_belongs_to_the_opening_subject():
     body = "Storm\n\nFirst Minister Eluned Morgan thanked emergency workers, saying they had worked through the night.\n"
     assert indirect(body) == [("they had worked through the night", "Eluned Morgan", "participle_clause")]
+
+
+def test_a_number_after_the_verb_counts_unless_a_month_is_beside_it():
+    assert indirect("Riot\n\nPolice said 23 officers were injured in the clashes.\n") == [
+        ("23 officers were injured in the clashes", "Police", "reported_clause")
+    ]
+    assert indirect("Riot\n\nAna Ruiz said 7 February that the talks had failed.\n")[0][:2] == ("the talks had failed", "Ana Ruiz")
