@@ -65,7 +65,8 @@ def lexicon() -> Lexicon:
     names = tomllib.loads(
         resources.files("quotes").joinpath("data", "first_names.toml").read_text(encoding="utf-8")
     )
-    first_name_gender = {n: "m" for n in names["male"]} | {n: "f" for n in names["female"]}
+    census = {n: "m" for n in names["census_male"]} | {n: "f" for n in names["census_female"]}
+    first_name_gender = census | {n: "m" for n in names["male"]} | {n: "f" for n in names["female"]}  # hand lists win
     return Lexicon(
         verb_lemma=verb_lemma,
         indirect_verbs=frozenset(indirect),

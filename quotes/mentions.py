@@ -23,6 +23,7 @@ TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}
 DOCUMENT_AUTHOR = regex.compile(r"\s(?:from|by|issued by|released by)\s+(.+)$", regex.IGNORECASE)
 NEAR_ENOUGH = 300  # characters within which a role ("the Commission president") points back to the person just named
 MAX_LOOKBACK = 400  # names looked back over to resolve a pronoun or description
+AGE = regex.compile(r"\b\d{1,3}-year-old\b")
 POST_MODIFIER = regex.compile(r"\s(?:of|for|at|in|from|with|who|which|whose|on|to|and)\s", regex.IGNORECASE)
 
 
@@ -70,11 +71,22 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], list[str], str | None]:
             last_title = i
         elif low in lex.titles or (low in lex.person_nouns and len(tokens) - i > 2):
             last_title = i  # a role noun counts as a title before a full name: "Resident Maria Lopez", not "Son Heung-min"
+    if name_start := _given_name_after_role(tokens[last_title + 1 :]):
+        last_title += name_start  # "Singer Kylie Dawson": a role no list holds, then a known given name
     titles = tokens[: last_title + 1]
     name = tokens[last_title + 1 :]
     if name and name[-1].lower() in lex.titles | lex.person_nouns:
         return tokens, [], gender
     return titles, name, gender
+
+
+def _given_name_after_role(tokens: list[str]) -> int:
+    """Where a full name starts after capitalised words that are no given name: 1 in "Singer Kylie
+    Dawson", 0 when the first word is a given name or no given name follows with a surname after it."""
+    given = lexicon().first_name_gender
+    if len(tokens) < 3 or tokens[0].lower() in given:
+        return 0
+    return next((k for k in range(1, len(tokens) - 1) if tokens[k][:1].isupper() and tokens[k].lower() in given), 0)
 
 
 def _words(phrase: str) -> list[str]:
@@ -136,7 +148,8 @@ def parse_subject(phrase: str) -> Mention | None:
         if author:  # "a statement from the ministry": the ministry speaks
             return parse_subject(author.group(1))
         return Mention(phrase, "description", head=last, definite=definite, document=True)
-    if last in lex.organisation_nouns or last in lex.person_nouns or last in lex.titles or (indefinite and _is_open_noun(last)):
+    aged = definite and AGE.search(phrase) is not None and (_is_open_noun(last) or AGE.fullmatch(last) is not None)  # "the 24-year-old (midfielder)"
+    if last in lex.organisation_nouns or last in lex.person_nouns or last in lex.titles or (indefinite and _is_open_noun(last)) or aged:
         described = " ".join(_words(phrase)[1:] if (definite or indefinite) else _words(phrase))
         return Mention(
             phrase,
@@ -456,6 +469,12 @@ class Discourse:
     def _description(self, mention: Mention, position: int) -> Speaker | None:
         head = mention.head
         last = head.split()[-1] if head else ""
+        if mention.definite and AGE.search(head):  # "the 24-year-old midfielder": the person just named
+            for pos, entity in self._before(position, subjects_only=True):
+                if position - pos > NEAR_ENOUGH:
+                    break
+                if entity.speaker.kind == "person":
+                    return entity.speaker
         for _, entity in self._before(position):
             speaker = entity.speaker
             titles = set(entity.titles) | {t.lower() for t in speaker.titles}

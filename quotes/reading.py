@@ -111,6 +111,8 @@ def _name_candidate(run: str) -> tuple[int, Mention] | None:
     """
     not_names = lexicon().not_names
     tokens = run.split()
+    if tokens and _closes_sentence(tokens[-1], lexicon().abbreviations):
+        tokens[-1] = tokens[-1][:-1]  # "in São Paulo." names São Paulo
     offset = 0
     while tokens and tokens[0].lower() in not_names:
         offset += len(tokens.pop(0)) + 1
@@ -136,6 +138,12 @@ def _names_in_run(run: str) -> tuple[tuple[int, Mention], ...]:
     return tuple(found)
 
 
+def _closes_sentence(token: str, abbreviations: frozenset[str]) -> bool:
+    """A word with the full stop of its sentence: "Syria.", not "Mr.", "Gen." or "U.S."."""
+    word = token[:-1]
+    return token.endswith(".") and len(word) > 1 and "." not in word and word.lower() not in abbreviations
+
+
 def _sentence_pieces(run: str) -> list[str]:
     if ". " not in run:
         return [run]
@@ -144,9 +152,8 @@ def _sentence_pieces(run: str) -> list[str]:
     current: list[str] = []
     for token in run.split(" "):
         current.append(token)
-        word = token[:-1]
-        if token.endswith(".") and len(word) > 1 and "." not in word and word.lower() not in lex.abbreviations:
-            pieces.append(" ".join(current))  # "Syria." ends a sentence; "Mr.", "Gen." and "U.S." do not
+        if _closes_sentence(token, lex.abbreviations):
+            pieces.append(" ".join(current))
             current = []
     if current:
         pieces.append(" ".join(current))

@@ -505,3 +505,37 @@ def test_a_document_named_for_its_body_is_that_body_speaking():
         "A club statement read: \"We thank Steve for his hard work.\"\n"
     )
     assert who(body) == [("We thank Steve for his hard work.", "Northfield United", "cue_before_quote")]
+
+
+def test_an_age_description_is_the_person_just_named():
+    body = (
+        "Tribute\n\nCaptain Lewis Grant paid tribute to his former boss. "
+        "\"He gave me my chance,\" said the 24-year-old midfielder. \"I owe him a lot.\"\n\n"
+        "Singer Kylie Dawson was furious. \"I was promised a spot,\" the 36-year-old said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Lewis Grant", "Lewis Grant", "Kylie Dawson"]
+
+
+def test_an_age_description_far_from_any_name_stays_unresolved():
+    body = "Tribute\n\n" + "The season ended badly for the club and its fans. " * 8 + "\"It hurts,\" said the 24-year-old midfielder.\n"
+    assert who(body) == [("It hurts,", "24-year-old midfielder", "cue_after_quote")]
+
+
+def test_a_role_no_list_holds_before_a_known_given_name_is_not_the_name():
+    body = "Snub\n\nSinger Kylie Dawson was furious. \"I was promised a spot,\" she said.\n"
+    assert who(body) == [("I was promised a spot,", "Kylie Dawson", "cue_after_quote")]
+
+
+def test_a_name_particle_is_never_taken_for_a_given_name():
+    body = "Drought\n\n\"It has not rained,\" said Zofia van der Berg.\n"
+    assert who(body) == [("It has not rained,", "Zofia van der Berg", "cue_after_quote")]
+
+
+def test_a_pronoun_skips_a_name_whose_given_name_has_the_other_gender():
+    body = "Budget\n\nDolores Ferreira met the minister.\n\n\"We are concerned,\" he said.\n"
+    assert who(body) == [("We are concerned,", None, "none")]
+
+
+def test_the_full_stop_after_a_name_is_not_part_of_it():
+    body = "Visit\n\nThe talks were held in São Paulo.\n\n\"It went well,\" she said.\n"
+    assert all(speaker != "São Paulo." for _, speaker, _ in who(body))
