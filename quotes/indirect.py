@@ -32,6 +32,8 @@ FRONTED_END = regex.compile(
     r"\s*(?:[.!?]|,\s+\p{Ll}+ing\b|,\s+(?:according|as|while|after|but)\b|$)",
     regex.IGNORECASE,
 )
+# A conjunction right before a reporting verb, searched backwards from the verb.
+COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:also\s+)?$")
 MIN_CLAUSE_WORDS = 3
 MAX_WORDS_TO_CLAUSE = 40  # the clause starts within this many words of its verb
 LOOK_AHEAD = 3  # words _clause_start reads past the one it stands on
@@ -126,6 +128,11 @@ def _clause_end(reading: Reading, start: int, end: int) -> int:
     if cut:
         punct = cut.group("punct") or ""
         stop = cut.start() + (len(punct) if any(m in punct for m in MARKS + "’") else 0)
+    for verb in reading.verbs(start, stop):
+        joined = COORDINATED_VERB.search(reading.text, start, verb.start)
+        if joined:  # "… had passed but warned of …": the subject's next act, not what was said
+            stop = joined.start()
+            break
     while stop > start and (reading.body[stop - 1].isspace() or reading.body[stop - 1] in ".…"):
         stop -= 1
     return stop

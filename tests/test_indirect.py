@@ -126,3 +126,16 @@ def test_a_number_after_the_verb_counts_unless_a_month_is_beside_it():
         ("23 officers were injured in the clashes", "Police", "reported_clause")
     ]
     assert indirect("Riot\n\nAna Ruiz said 7 February that the talks had failed.\n")[0][:2] == ("the talks had failed", "Ana Ruiz")
+
+
+def test_a_reporting_verb_joined_by_but_or_and_ends_the_clause():
+    body = (
+        "Storm\n\nPaul Gundersen said the worst of the weather had passed but warned of further disruption.\n\n"
+        "Victoria Atkins said the figures were disappointing — but insisted the plan was working.\n\n"
+        "Ana Ruiz said the talks and the vote had gone well.\n"
+    )
+    assert [text for text, _, _ in indirect(body)] == [
+        "the worst of the weather had passed",
+        "the figures were disappointing",
+        "the talks and the vote had gone well",
+    ]
