@@ -163,6 +163,8 @@ def same_paragraph(reading: Reading, index: int, done: dict[int, Attribution], c
     cued = cued_in.get(span.paragraph)
     if not cued:
         return None
+    if span.kind == "partial" and reading.verbs(reading.sentences.around(span.start).start, _begin(span)):
+        return None  # "The owners said it was ‘unnecessary’": its own cue names someone the rules could not resolve
     k = bisect_left(cued, index)
     nearest = min(cued[max(k - 1, 0) : k + 1], key=lambda i: abs(reading.spans[i].start - span.start))
     found = done[nearest]

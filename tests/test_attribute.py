@@ -539,3 +539,11 @@ def test_a_pronoun_skips_a_name_whose_given_name_has_the_other_gender():
 def test_the_full_stop_after_a_name_is_not_part_of_it():
     body = "Visit\n\nThe talks were held in São Paulo.\n\n\"It went well,\" she said.\n"
     assert all(speaker != "São Paulo." for _, speaker, _ in who(body))
+
+
+def test_a_partial_quote_whose_own_cue_names_nobody_known_takes_no_speaker_from_its_paragraph():
+    body = (
+        "Strike\n\nThe ports' owners said the strike was 'unnecessary'. "
+        "A spokeswoman for Harbour Group said: 'We've made a fair offer.'\n"
+    )
+    assert who(body) == [("unnecessary", None, "none"), ("We've made a fair offer.", "spokeswoman for Harbour Group", "cue_before_quote")]
