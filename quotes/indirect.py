@@ -35,6 +35,7 @@ FRONTED_END = regex.compile(
 # A conjunction right before a reporting verb, searched backwards from the verb.
 COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:also\s+)?$")
 MIN_CLAUSE_WORDS = 3
+MAX_OBJECT_NAME = 6  # words of a capitalised object after "told": titles and a full name
 MAX_WORDS_TO_CLAUSE = 40  # the clause starts within this many words of its verb
 LOOK_AHEAD = 3  # words _clause_start reads past the one it stands on
 RECENT = 4  # clauses found lately, against which a new one is checked for overlap
@@ -97,8 +98,8 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
         if not object_done:
             object_done = True
             taken = 0
-            while i < len(tokens) and taken < 3:
-                nxt = tokens[i].group().lower()
+            while i < len(tokens) and (taken < 3 or taken < MAX_OBJECT_NAME and tokens[i].group()[:1].isupper()):
+                nxt = tokens[i].group().lower()  # the one told: "reporters", "Prime Minister David Lane"
                 if nxt == "that" or nxt in SUBJECT_PRONOUNS or nxt in lex.prepositions or (taken and nxt in lex.clause_openers):
                     break
                 i += 1

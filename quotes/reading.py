@@ -42,6 +42,7 @@ APPOSITIVE_NAME = regex.compile(rf"\s*,\s*({NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}
 POSSESSED_ROLE = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(\p{Ll}+(?:\s\p{Ll}+){0,2})")
 MAX_ROLE_PHRASE = 60
 BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
+LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)\s+")
 VERB_AFTER = regex.compile(r"\s+\p{Ll}")  # a subject's verb follows it in lower case
 OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
 KIN_REACH = 20  # characters: "granddaughter, " fits
@@ -385,14 +386,26 @@ class Reading:
         while at < sentence.end and self.text[at].isspace():
             at += 1
         run = _name_run().match(self.text, at, sentence.end)
-        if run and VERB_AFTER.match(self.text, run.end(), sentence.end):
-            found = _name_candidate(run.group())
-            return Subject(found[1], at + found[0]) if found else None
+        if run:
+            end = self._past_role(run.end(), sentence.end)
+            if VERB_AFTER.match(self.text, end, sentence.end):
+                mention = parse_subject(self.text[at:end])
+                return Subject(mention, at) if mention and mention.kind == "name" else None
         pronoun = OPENING_PRONOUN.match(self.text, at, sentence.end)
         if pronoun:
             mention = parse_subject(pronoun.group(1))
             return Subject(mention, at) if mention else None
         return None
+
+    def _past_role(self, end: int, limit: int) -> int:
+        """Where a name run ends once a lower-case role and the name after it are taken in:
+        "Transport minister Helen Carr" is one subject."""
+        role = LOWER_WORD.match(self.text, end, limit)
+        if role and role.group(1) in lexicon().titles | lexicon().person_nouns:
+            name = _name_run().match(self.text, role.end(), limit)
+            if name:
+                return name.end()
+        return end
 
     def _name_in_apposition(self, start: int, limit: int) -> Subject | None:
         """`, Helen Okoro` closing the clause right after an inverted description."""

@@ -139,3 +139,11 @@ def test_a_reporting_verb_joined_by_but_or_and_ends_the_clause():
         "the figures were disappointing",
         "the talks and the vote had gone well",
     ]
+
+
+def test_a_participle_clause_after_a_role_and_name_opening_the_sentence():
+    body = (
+        "Resignation\n\nTransport minister Helen Carr resigned on Friday, telling Prime Minister David Lane "
+        "that she had let the government down.\n"
+    )
+    assert indirect(body) == [("she had let the government down", "Helen Carr", "participle_clause")]
