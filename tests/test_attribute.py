@@ -547,3 +547,8 @@ def test_a_partial_quote_whose_own_cue_names_nobody_known_takes_no_speaker_from_
         "A spokeswoman for Harbour Group said: 'We've made a fair offer.'\n"
     )
     assert who(body) == [("unnecessary", None, "none"), ("We've made a fair offer.", "spokeswoman for Harbour Group", "cue_before_quote")]
+
+
+def test_a_wire_dateline_with_a_date_names_nobody():
+    body = "Oil\n\nLONDON, Nov 4 (Reuters) - Oil prices rose on Monday.\n\n\"The market is tight,\" he said.\n"
+    assert who(body) == [("The market is tight,", None, "none")]

@@ -95,6 +95,15 @@ def test_iter_files_walks_in_the_order_of_sorted_rglob(tmp_path):
             {"title": "Storm closes harbour for a week", "outlet": "Reuters", "published": "2024-01-18",
              "dateline": "LISBON"},
         ),
+        # wire datelines with a date, or a release wire in slashes: a known agency is the outlet
+        (
+            "Oil rises on supply fears\n\nLONDON, Nov 4 (Reuters) - Oil prices rose on Monday.",
+            {"title": "Oil rises on supply fears", "outlet": "Reuters", "dateline": "LONDON"},
+        ),
+        (
+            "Acme names new chief\n\nNEW YORK, Jan. 5, 2024 /PRNewswire/ -- Acme Corp named a new chief.",
+            {"title": "Acme names new chief", "dateline": "NEW YORK"},  # an unknown wire is no outlet
+        ),
         # link line on top, then headline; the domain names the outlet; ISO date line
         (
             "https://www.arabnews.com/node/12345/world\n\nFarmers block roads in protest\n\n2024-03-05\n\n"
