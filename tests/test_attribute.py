@@ -550,5 +550,5 @@ def test_a_partial_quote_whose_own_cue_names_nobody_known_takes_no_speaker_from_
 
 
 def test_a_wire_dateline_with_a_date_names_nobody():
-    body = "Oil\n\nLONDON, Nov 4 (Reuters) - Oil prices rose on Monday.\n\n\"The market is tight,\" he said.\n"
+    body = "Oil\n\nLONDON, Nov 4 (Coastal Times) - Oil prices rose on Monday.\n\n\"The market is tight,\" he said.\n"
     assert who(body) == [("The market is tight,", None, "none")]
