@@ -25,6 +25,8 @@ MAX_CUE_WORDS = 12
 COLON_INTRO = regex.compile(r"\s*(?P<subject>[^:·“”\"\n]{1,60}?)\s+(?P<verb>\p{Ll}[\p{Ll}\s]{0,30}?)\s*:\s*$")
 # A short sentence of narration: a subject (capitalised words or a pronoun), then a lower-case verb.
 ACTION_BEAT = regex.compile(r"\s*(?P<subject>(?:\p{Lu}[\p{L}'’\-\.]*\s){1,4}?|[Hh]e\s|[Ss]he\s)\p{Ll}[^.!?·]{0,80}[.!?]\s*$")
+# A dash, then a name (and perhaps its role after a comma) to the end of the paragraph.
+DASH_CREDIT = regex.compile(r"[ \t]*[—–-]{1,2}[ \t]*(?P<name>[^,.;:!?·“”\"\n]{2,80}?)(?:,[^\n·“”\"]{0,80})?[.]?[ \t]*$")
 INTRODUCTION_TAIL = regex.compile(r"^(?:\s+[^\s,:·“”\"]+){0,4}\s*[:,]?\s*$")
 
 
@@ -148,12 +150,27 @@ def document_cue(reading: Reading, span: Span) -> Attribution | None:
     return None
 
 
+def dash_credit(reading: Reading, span: Span) -> Attribution | None:
+    """`“Every penny is accounted for.” — Rachel Reeves`: a name after a dash closes the paragraph."""
+    start = _close_end(span)
+    paragraph = reading.paragraph_of(span.start)
+    credit = DASH_CREDIT.match(reading.text, start, paragraph.end)
+    if not credit:
+        return None
+    mention = parse_subject(credit.group("name"))
+    if mention is None or mention.kind != "name":
+        return None
+    speaker = reading.resolve(Subject(mention, credit.start("name")))
+    return Attribution(speaker, mention.surface.strip(), None, "dash_credit", 0.8) if speaker else None
+
+
 SENTENCE_RULES: list[Callable[[Reading, Span], Attribution | None]] = [
     cue_after_quote,
     cue_before_quote,
     colon_introduction,
     reporting_clause,
     document_cue,
+    dash_credit,
 ]
 
 

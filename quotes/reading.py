@@ -41,6 +41,7 @@ APPOSITIVE_NAME = regex.compile(rf"\s*,\s*({NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}
 # "Her colleague", "his lawyer", "the firm's chief executive": a role someone holds, before their name.
 POSSESSED_ROLE = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(\p{Ll}+(?:\s\p{Ll}+){0,2})")
 MAX_ROLE_PHRASE = 60
+QUOTED_AS = regex.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|reported|cited|heard|recorded)\s+as$")
 BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)\s+")
 VERB_AFTER = regex.compile(r"\s+\p{Ll}")  # a subject's verb follows it in lower case
@@ -312,7 +313,7 @@ class Reading:
 
     def _subject_before(self, clause_start: int, verb: Verb) -> Subject | None:
         lex = lexicon()
-        stripped = self.text[clause_start : verb.start].rstrip()
+        stripped = QUOTED_AS.sub("", self.text[clause_start : verb.start].rstrip())  # "X was quoted as saying"
         while stripped:
             words = stripped.rsplit(None, 1)
             if words[-1].lower() not in lex.auxiliaries or words[-1][:1].isupper():

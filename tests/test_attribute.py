@@ -552,3 +552,17 @@ def test_a_partial_quote_whose_own_cue_names_nobody_known_takes_no_speaker_from_
 def test_a_wire_dateline_with_a_date_names_nobody():
     body = "Oil\n\nLONDON, Nov 4 (Coastal Times) - Oil prices rose on Monday.\n\n\"The market is tight,\" he said.\n"
     assert who(body) == [("The market is tight,", None, "none")]
+
+
+def test_quoted_as_saying_quotes_the_subject():
+    body = "Budget\n\nFinance minister Rachel Reeves was quoted as saying the plan was \"fully funded\".\n"
+    assert who(body) == [("fully funded", "Rachel Reeves", "reporting_clause")]
+
+
+def test_a_name_after_a_dash_closing_the_paragraph_is_the_speaker():
+    body = (
+        "Budget\n\n“Every penny is accounted for.” — Rachel Reeves, Chancellor of the Exchequer\n\n"
+        "“We will win” — the slogan — was everywhere.\n\n"
+        "Shares were “fully priced” - at least on paper - by Friday.\n"
+    )
+    assert who(body) == [("Every penny is accounted for.", "Rachel Reeves", "dash_credit"), ("We will win", None, "none")]
