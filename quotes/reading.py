@@ -313,7 +313,9 @@ class Reading:
 
     def _subject_before(self, clause_start: int, verb: Verb) -> Subject | None:
         lex = lexicon()
-        stripped = QUOTED_AS.sub("", self.text[clause_start : verb.start].rstrip())  # "X was quoted as saying"
+        stripped = self.text[clause_start : verb.start].rstrip()
+        if stripped.endswith(" as"):
+            stripped = QUOTED_AS.sub("", stripped)  # "X was quoted as saying"
         while stripped:
             words = stripped.rsplit(None, 1)
             if words[-1].lower() not in lex.auxiliaries or words[-1][:1].isupper():
