@@ -41,6 +41,7 @@ class Lexicon:
     time_nouns: frozenset[str]
     calendar_words: frozenset[str]
     first_name_gender: dict[str, str]  # given name -> "m" or "f"
+    demonyms: frozenset[str]  # "spaniard": "the Spaniard said" is the person just named
     post_nominals: frozenset[str]  # "KC", "MP": letters after a name, not part of it
     kin_nouns: dict[str, str]  # "wife" -> "f": the gender of a first name in apposition to it
 
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         time_nouns=frozenset(words["time_nouns"]),
         calendar_words=frozenset(words["calendar_words"]),
         first_name_gender=first_name_gender,
+        demonyms=frozenset(words["demonyms"]),
         post_nominals=frozenset(words["post_nominals"]),
         kin_nouns=dict(words["kin_nouns"]),
     )

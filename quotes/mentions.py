@@ -119,6 +119,8 @@ def parse_subject(phrase: str) -> Mention | None:
         head_words = head_words[1:]
     if not head_words or len(head_words) > 12:
         return None
+    if definite and len(head_words) <= 3 and head_words[-1].lower() in lex.demonyms:  # "the Spaniard", "the veteran Dutchman"
+        return Mention(phrase, "description", head=" ".join(w.lower() for w in head_words), definite=True)
     if any(_is_clause_word(head_words, i) for i in range(len(head_words))):
         return None  # a clause, not a noun phrase: "escalation came as the government"
     owner_split = next((i for i, w in enumerate(head_words[:-1]) if w[-2:] in ("'s", "’s")), None)
@@ -469,7 +471,7 @@ class Discourse:
     def _description(self, mention: Mention, position: int) -> Speaker | None:
         head = mention.head
         last = head.split()[-1] if head else ""
-        if mention.definite and AGE.search(head):  # "the 24-year-old midfielder": the person just named
+        if mention.definite and (AGE.search(head) or last in lexicon().demonyms):  # "the 24-year-old", "the Spaniard": the person just named
             for pos, entity in self._before(position, subjects_only=True):
                 if position - pos > NEAR_ENOUGH:
                     break

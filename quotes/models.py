@@ -112,6 +112,9 @@ class QuoteRow(Base):
     confidence: Mapped[float] = mapped_column(Float)
     said_on: Mapped[str | None] = mapped_column(Text, index=True)
     said_on_precision: Mapped[str | None] = mapped_column(Text)
+    # `quote_list.date`: said_on when it is a full date, else the article's published. Set by
+    # triggers (revision 0006) on every write; stored and indexed so the list sorts by it cheaply.
+    date: Mapped[str | None] = mapped_column(Text, index=True)
     mention: Mapped[str | None] = mapped_column(Text)
     context: Mapped[str] = mapped_column(Text)
     statement_id: Mapped[int | None] = mapped_column(

@@ -566,3 +566,13 @@ def test_a_name_after_a_dash_closing_the_paragraph_is_the_speaker():
         "Shares were “fully priced” - at least on paper - by Friday.\n"
     )
     assert who(body) == [("Every penny is accounted for.", "Rachel Reeves", "dash_credit"), ("We will win", None, "none")]
+
+
+def test_a_nationality_noun_is_the_person_just_named():
+    body = (
+        "Late winner\n\nVilla boss Unai Emery was left frustrated. \"We switched off,\" the Spaniard said.\n\n"
+        "United manager Erik ten Hag praised his side. \"We never gave up,\" the Dutchman told Sky Sports.\n\n"
+        + "The match was played in heavy rain before a crowd of forty thousand. " * 6
+        + "\"It was a fair result,\" the Frenchman said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Unai Emery", "Erik ten Hag", "Frenchman"]
