@@ -150,8 +150,8 @@ def parse_subject(phrase: str) -> Mention | None:
         if author:  # "a statement from the ministry": the ministry speaks
             return parse_subject(author.group(1))
         return Mention(phrase, "description", head=last, definite=definite, document=True)
-    aged = definite and AGE.search(phrase) is not None and (_is_open_noun(last) or AGE.fullmatch(last) is not None)  # "the 24-year-old (midfielder)"
-    if last in lex.organisation_nouns or last in lex.person_nouns or last in lex.titles or (indefinite and _is_open_noun(last)) or aged:
+    epithet = definite and _is_epithet(" ".join(w.lower() for w in head_words))  # "the striker", "the 36-year-old"
+    if last in lex.organisation_nouns or last in lex.person_nouns or last in lex.titles or (indefinite and _is_open_noun(last)) or epithet:
         described = " ".join(_words(phrase)[1:] if (definite or indefinite) else _words(phrase))
         return Mention(
             phrase,
@@ -172,6 +172,20 @@ def _head_phrase(phrase: str) -> str:
         if not (in_name and before and before[-1][:1].isupper() and before[-1].lower() in lexicon().organisation_nouns):
             return phrase[: joint.start()]
     return phrase
+
+
+def _is_epithet(head: str) -> bool:
+    """A description journalists use for the person just named: an age, a nationality, or a noun
+    no list holds ("the striker", "the singer"); roles and organisations are resolved by their words."""
+    last = head.split()[-1]
+    lex = lexicon()
+    if AGE.fullmatch(last) or (AGE.search(head) and _is_open_noun(last)) or last in lex.demonyms:
+        return True
+    listed = last in lex.person_nouns or last in lex.titles or last in lex.organisation_nouns or last in lex.document_nouns
+    return not listed and _is_open_noun(last) and last.endswith(AGENT_ENDINGS)
+
+
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")  # a noun for someone who does something: striker, actor, novelist
 
 
 def _is_clause_word(words: list[str], i: int) -> bool:
@@ -471,7 +485,7 @@ class Discourse:
     def _description(self, mention: Mention, position: int) -> Speaker | None:
         head = mention.head
         last = head.split()[-1] if head else ""
-        if mention.definite and (AGE.search(head) or last in lexicon().demonyms):  # "the 24-year-old", "the Spaniard": the person just named
+        if mention.definite and _is_epithet(head):  # "the 24-year-old", "the Spaniard", "the striker": the person just named
             for pos, entity in self._before(position, subjects_only=True):
                 if position - pos > NEAR_ENOUGH:
                     break

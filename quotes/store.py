@@ -163,6 +163,7 @@ def article_rows(article: Article, quotes: Sequence[Quote]) -> ArticleRows:
                 "confidence": q.confidence,
                 "said_on": q.said_on,
                 "said_on_precision": q.said_on_precision,
+                "date": q.said_on if q.said_on is not None and not q.said_on.startswith("-") else article.published,
                 "mention": q.mention,
                 "context": paragraph_around(body, q.start, q.end),
             }
@@ -197,7 +198,7 @@ ARTICLE_COLUMNS = (
 )
 QUOTE_COLUMNS = (
     "article_id", "speaker_id", "text", "kind", "start", "end", "cue", "rule", "confidence",
-    "said_on", "said_on_precision", "mention", "context", "statement_id",
+    "said_on", "said_on_precision", "mention", "context", "statement_id", "date",
 )
 STATEMENT_COLUMNS = ("normalised_text", "first_article_id", "first_seen", "article_count")
 

@@ -576,3 +576,11 @@ def test_a_nationality_noun_is_the_person_just_named():
         + "\"It was a fair result,\" the Frenchman said.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Unai Emery", "Erik ten Hag", "Frenchman"]
+
+
+def test_an_agent_noun_is_the_person_just_named_but_a_thing_is_nobody():
+    body = (
+        "Transfer\n\nJonas Berg scored twice on Saturday. \"The goals came from the team,\" the striker said.\n\n"
+        "The plan says the stadium will be rebuilt by \"the end of 2027\".\n"
+    )
+    assert who(body) == [("The goals came from the team,", "Jonas Berg", "cue_after_quote"), ("the end of 2027", None, "none")]
