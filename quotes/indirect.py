@@ -28,6 +28,7 @@ TEMPORAL = frozenset(["yesterday", "today", "tonight", "recently", "previously",
 SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "there"])
 # What may follow the verb of a fronted clause: the sentence's end, a participle, or only a time.
 FRONTED_END = regex.compile(
+    r"(?:\s+(?:reporters|journalists|(?-i:(?:the\s+)?\p{Lu}[\p{L}'’.]*(?:\s+\p{Lu}[\p{L}'’.]*){0,3})))?"  # told the BBC
     r"(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last\s+\w+))?"
     r"\s*(?:[.!?]|,\s+\p{Ll}+ing\b|,\s+(?:according|as|while|after|but)\b|$)",
     regex.IGNORECASE,

@@ -147,3 +147,10 @@ def test_a_participle_clause_after_a_role_and_name_opening_the_sentence():
         "that she had let the government down.\n"
     )
     assert indirect(body) == [("she had let the government down", "Helen Carr", "participle_clause")]
+
+
+def test_a_fronted_clause_may_end_with_whom_the_speaker_told():
+    assert indirect("Talks\n\nThe talks failed over trust, Ana Ruiz told the BBC on Sunday.\n") == [
+        ("The talks failed over trust", "Ana Ruiz", "fronted_clause")
+    ]
+    assert indirect("Talks\n\nThe talks failed over trust, Ana Ruiz told colleagues who had doubts.\n") == []
