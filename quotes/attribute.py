@@ -180,8 +180,10 @@ def same_paragraph(reading: Reading, index: int, done: dict[int, Attribution], c
     cued = cued_in.get(span.paragraph)
     if not cued:
         return None
-    if span.kind == "partial" and reading.verbs(reading.sentences.around(span.start).start, _begin(span)):
-        return None  # "The owners said it was ‘unnecessary’": its own cue names someone the rules could not resolve
+    sentence = reading.sentences.around(span.start)
+    verbs = reading.verbs(sentence.start, _begin(span))
+    if span.kind == "partial" and verbs and MASK not in reading.text[sentence.start : verbs[0].start]:
+        return None  # "The owners said it was ‘unnecessary’": its own cue (no quote before it) names someone unresolved
     k = bisect_left(cued, index)
     nearest = min(cued[max(k - 1, 0) : k + 1], key=lambda i: abs(reading.spans[i].start - span.start))
     found = done[nearest]

@@ -584,3 +584,11 @@ def test_an_agent_noun_is_the_person_just_named_but_a_thing_is_nobody():
         "The plan says the stadium will be rebuilt by \"the end of 2027\".\n"
     )
     assert who(body) == [("The goals came from the team,", "Jonas Berg", "cue_after_quote"), ("the end of 2027", None, "none")]
+
+
+def test_the_second_half_of_a_split_quote_keeps_the_speaker_of_the_first():
+    body = (
+        "Library\n\n\"This is not a decision we took lightly,\" said Councillor Priya Shah, who chairs the "
+        "finance committee, \"but the numbers simply do not add up.\"\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Priya Shah", "Priya Shah"]
