@@ -32,6 +32,7 @@ db: $(VENV)/.installed
 
 eval: $(VENV)/.installed
 	$(BIN)/quotes eval tests/gold/seeds_gold.jsonl
+	$(BIN)/quotes eval tests/gold/styles_gold.jsonl --docs tests/styles
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
