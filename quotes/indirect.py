@@ -15,7 +15,7 @@ from itertools import islice
 import regex
 
 from quotes.lexicon import lexicon
-from quotes.reading import Reading, Verb
+from quotes.reading import Reading, Subject, Verb
 from quotes.records import Quote
 from quotes.sentences import Sentence
 
@@ -35,6 +35,7 @@ FRONTED_END = regex.compile(
 )
 # A conjunction right before a reporting verb, searched backwards from the verb.
 COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:also\s+)?$")
+AGE_APPOSITIVE = regex.compile(r",\s*\d{1,3}\s*,")
 MIN_CLAUSE_WORDS = 3
 MAX_OBJECT_NAME = 6  # words of a capitalised object after "told": titles and a full name
 MAX_WORDS_TO_CLAUSE = 40  # the clause starts within this many words of its verb
@@ -70,6 +71,8 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
     """Where the reported clause begins after a verb, skipping its object and adverbials."""
     lex = lexicon()
     stop = CLAUSE_STOP.search(reading.text, verb.end, end)
+    while stop and (age := AGE_APPOSITIVE.match(reading.text, stop.start(), end)):
+        stop = CLAUSE_STOP.search(reading.text, age.end(), end)  # "told Peter Marsh, 52, that …"
     stop_at = stop.start() if stop else end
     tokens = _words_to(reading.text, verb.end, end, stop_at)
     i = 0
@@ -159,10 +162,21 @@ def reported_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote |
     start = _clause_start(reading, verb, sentence.end)
     if start is None or reading.body[start] in MARKS:
         return None
-    subject = reading.subject_before(sentence.start, verb)
+    subject = reading.subject_before(sentence.start, verb) or _coordinated_subject(reading, sentence, verb)
     if subject is None:
         return None
     return _quote(reading, start, _clause_end(reading, start, sentence.end), verb, subject, "reported_clause", 0.75)
+
+
+def _coordinated_subject(reading: Reading, sentence: Sentence, verb: Verb) -> Subject | None:
+    """`X said … but warned that …`: a verb joined by but/and shares the subject of the verb before it."""
+    if not COORDINATED_VERB.search(reading.text, sentence.start, verb.start):
+        return None
+    for earlier in reversed(reading.verbs(sentence.start, verb.start)):
+        subject = reading.subject_before(sentence.start, earlier)
+        if subject:
+            return subject
+    return None
 
 
 def fronted_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote | None:

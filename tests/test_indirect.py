@@ -154,3 +154,16 @@ def test_a_fronted_clause_may_end_with_whom_the_speaker_told():
         ("The talks failed over trust", "Ana Ruiz", "fronted_clause")
     ]
     assert indirect("Talks\n\nThe talks failed over trust, Ana Ruiz told colleagues who had doubts.\n") == []
+
+
+def test_an_age_between_commas_does_not_end_the_one_told():
+    body = "Court\n\nJudge Sarah Whitfield told Peter Marsh, 52, that he had shown no remorse at all.\n"
+    assert indirect(body) == [("he had shown no remorse at all", "Sarah Whitfield", "reported_clause")]
+
+
+def test_a_verb_joined_by_but_reports_for_the_subject_of_the_verb_before():
+    body = "Strike\n\nDr Layla McCay said the admission was welcome but warned that staff were exhausted.\n"
+    assert indirect(body) == [
+        ("the admission was welcome", "Layla McCay", "reported_clause"),
+        ("staff were exhausted", "Layla McCay", "reported_clause"),
+    ]
