@@ -137,6 +137,7 @@ def test_a_reporting_verb_joined_by_but_or_and_ends_the_clause():
     assert [text for text, _, _ in indirect(body)] == [
         "the worst of the weather had passed",
         "the figures were disappointing",
+        "the plan was working",
         "the talks and the vote had gone well",
     ]
 
