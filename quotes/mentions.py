@@ -514,7 +514,7 @@ class Discourse:
                 if speaker.kind == "organisation" and last in name_key(speaker.name).split():
                     return speaker
             if head in lexicon().class_nouns:  # "Thames Water said … the company said"; not "… the central bank said"
-                for pos, entity in self._before(position, subjects_only=True):
+                for pos, entity in self._before(position):  # "analysts at Goldman Sachs … the bank said"
                     if position - pos > NEAR_ENOUGH:
                         break
                     if entity.may_be_organisation():

@@ -592,3 +592,11 @@ def test_the_second_half_of_a_split_quote_keeps_the_speaker_of_the_first():
         "finance committee, \"but the numbers simply do not add up.\"\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Priya Shah", "Priya Shah"]
+
+
+def test_a_class_noun_finds_the_organisation_named_inside_a_phrase():
+    body = (
+        "Oil\n\n\"Prices will hold,\" said Tamas Varga of oil broker PVM.\n\n"
+        "Analysts at Goldman Sachs expect Brent to average $85. \"We remain cautious,\" the bank said.\n"
+    )
+    assert who(body)[-1][:2] == ("We remain cautious,", "Goldman Sachs")
