@@ -123,7 +123,9 @@ def parse_subject(phrase: str) -> Mention | None:
         return Mention(phrase, "description", head=" ".join(w.lower() for w in head_words), definite=True)
     if any(_is_clause_word(head_words, i) for i in range(len(head_words))):
         return None  # a clause, not a noun phrase: "escalation came as the government"
-    owner_split = next((i for i, w in enumerate(head_words[:-1]) if w[-2:] in ("'s", "’s")), None)
+    owner_split = next((i for i, w in enumerate(head_words[:-1]) if w[-2:] in ("'s", "’s", "s'", "s’")), None)
+    if owner_split is not None and head_words[owner_split][-1:] in "'’" and head_words[-1].lower() in lex.organisation_nouns:
+        owner_split = None  # "the teachers' union": a body described, read as any "the … union" below
     if owner_split is not None:
         possessed = head_words[owner_split + 1 :]
         name_tokens = [w for w in possessed if _is_name_token(w, 1)]
@@ -131,7 +133,7 @@ def parse_subject(phrase: str) -> Mention | None:
             return _name_mention(phrase, possessed)
         if possessed[-1].lower() in lex.organisation_nouns:
             return Mention(phrase, "name", name=" ".join(head_words), organisation=True)
-        return Mention(phrase, "description", head=" ".join(w.lower() for w in head_words), definite=False)
+        return Mention(phrase, "description", head=" ".join(w.lower() for w in head_words), definite=definite)
     last = head_words[-1].lower()
     if _is_name_token(head_words[-1], len(head_words) - 1) and last not in lex.not_names:
         if indefinite:

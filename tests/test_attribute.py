@@ -543,10 +543,16 @@ def test_the_full_stop_after_a_name_is_not_part_of_it():
 
 def test_a_partial_quote_whose_own_cue_names_nobody_known_takes_no_speaker_from_its_paragraph():
     body = (
-        "Strike\n\nThe ports' owners said the strike was 'unnecessary'. "
+        "Strike\n\nTheir owners said the strike was 'unnecessary'. "
         "A spokeswoman for Harbour Group said: 'We've made a fair offer.'\n"
     )
     assert who(body) == [("unnecessary", None, "none"), ("We've made a fair offer.", "spokeswoman for Harbour Group", "cue_before_quote")]
+
+
+def test_a_plural_possessive_describes_its_speaker():
+    body = "Strike\n\nThe ports' owners said the strike was 'unnecessary'.\n"
+    assert who(body) == [("unnecessary", "ports' owners", "reporting_clause")]
+    assert indirect_speakers(body) == []  # a description alone reports no indirect speech
 
 
 def test_a_wire_dateline_with_a_date_names_nobody():
