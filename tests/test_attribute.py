@@ -606,3 +606,8 @@ def test_a_class_noun_finds_the_organisation_named_inside_a_phrase():
         "Analysts at Goldman Sachs expect Brent to average $85. \"We remain cautious,\" the bank said.\n"
     )
     assert who(body)[-1][:2] == ("We remain cautious,", "Goldman Sachs")
+
+
+def test_a_crowd_chanting_is_the_speaker():
+    body = "Protest\n\n\"We want our country back,\" chanted the crowd as they neared parliament.\n"
+    assert who(body) == [("We want our country back,", "crowd", "cue_after_quote")]
