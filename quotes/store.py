@@ -163,7 +163,7 @@ def article_rows(article: Article, quotes: Sequence[Quote]) -> ArticleRows:
                 "confidence": q.confidence,
                 "said_on": q.said_on,
                 "said_on_precision": q.said_on_precision,
-                "date": q.said_on if q.said_on is not None and not q.said_on.startswith("-") else article.published,
+                "date": list_date(q.said_on, article.published),
                 "mention": q.mention,
                 "context": paragraph_around(body, q.start, q.end),
             }
@@ -174,6 +174,15 @@ def article_rows(article: Article, quotes: Sequence[Quote]) -> ArticleRows:
         speakers=speakers,
         aliases={name: list(dict.fromkeys(names)) for name, names in aliases.items()},
     )
+
+
+def list_date(said_on: str | None, published: str | None) -> str | None:
+    """`quotes.date`, revision 0006's rule: said_on when it is a full date, else published.
+
+    The database's triggers compute it too; written with the row, it spares SQLite's insert
+    trigger rewriting each new quote (12% of the writer's time), which it checks instead.
+    """
+    return said_on if said_on is not None and not said_on.startswith("-") else published
 
 
 def _article_values(article: Article) -> dict[str, Any]:

@@ -37,7 +37,7 @@ def schema(db) -> dict[str, set[str]]:
 
 def test_revisions_form_one_line():
     script = ScriptDirectory.from_config(alembic_config("unused.db"))
-    assert [r.revision for r in script.walk_revisions()] == ["0005", "0004", "0003", "0002", "0001"]
+    assert [r.revision for r in script.walk_revisions()] == ["0006", "0005", "0004", "0003", "0002", "0001"]
 
 
 def test_models_and_migrations_agree(tmp_path):
@@ -55,7 +55,10 @@ def test_head_makes_fts_triggers_and_view(tmp_path):
     upgrade(db)
     found = schema(db)
     assert FTS_SHADOWS <= found["table"]
-    assert found["trigger"] == {"quotes_fts_insert", "quotes_fts_delete", "quotes_fts_update"}
+    assert found["trigger"] == {
+        "quotes_fts_insert", "quotes_fts_delete", "quotes_fts_update",
+        "quotes_date_insert", "quotes_date_update", "articles_quote_date",
+    }
     assert found["view"] == {"quote_list"}
     with closing(sqlite3.connect(db)) as connection:
         (sql,) = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'quotes_fts'").fetchone()
@@ -119,6 +122,30 @@ def test_speaker_stats_filled_by_the_migration_as_a_build_refreshes_them(built_d
     upgrade(db)
     assert len(speaker_stats(db)) > 5
     assert speaker_stats(db) == speaker_stats(built_db)
+
+
+def quote_list_dates(db) -> list[tuple]:
+    with closing(sqlite3.connect(db)) as connection:
+        return connection.execute("SELECT quote_id, date FROM quote_list ORDER BY quote_id").fetchall()
+
+
+def test_quote_date_stored_by_the_migration_as_the_view_computed_it(built_db, tmp_path):
+    db = tmp_path / "q.db"
+    shutil.copy(built_db, db)
+    downgrade(db, "0005")
+    with closing(sqlite3.connect(db)) as connection:
+        assert "date" not in {row[1] for row in connection.execute("PRAGMA table_info(quotes)")}
+    found = schema(db)
+    assert not {"ix_quotes_date", "quotes_date_insert", "articles_quote_date"} & (found["index"] | found["trigger"])
+    computed = quote_list_dates(db)  # the view's own expression, revision 0003's
+    assert len({date for _, date in computed}) > 2
+    upgrade(db)
+    with closing(sqlite3.connect(db)) as connection:
+        stored = connection.execute("SELECT id, date FROM quotes ORDER BY id").fetchall()
+    assert stored == computed
+    assert quote_list_dates(db) == computed
+    assert quote_list_dates(built_db) == computed  # a build's triggers store what the migration fills
+    assert schema(db) == schema(built_db)
 
 
 def test_fts_triggers_still_fire_after_the_batch_migration(built_db, tmp_path):
