@@ -37,6 +37,7 @@ FRONTED_END = regex.compile(
 COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:also\s+)?$")
 AGE_APPOSITIVE = regex.compile(r",\s*\d{1,3}\s*,")
 MIN_CLAUSE_WORDS = 3
+MAX_QUOTED_SHARE = 0.6  # of a reported clause's words: past it, the clause is a quote with a cue
 MAX_OBJECT_NAME = 6  # words of a capitalised object after "told": titles and a full name
 MAX_WORDS_TO_CLAUSE = 40  # the clause starts within this many words of its verb
 LOOK_AHEAD = 3  # words _clause_start reads past the one it stands on
@@ -65,6 +66,21 @@ def _next_is_calendar(tokens: list[regex.Match], i: int, lex) -> bool:
     before = tokens[i - 1].group().lower() if i else ""
     after = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
     return before in lex.calendar_words or after in lex.calendar_words
+
+
+def _mostly_quoted(reading: Reading, start: int, end: int) -> bool:
+    """Whether more than MAX_QUOTED_SHARE of the clause's words stand inside quote marks (masked)."""
+    words = WORD.findall(reading.body, start, end)
+    narrated = WORD.findall(reading.text, start, end)  # the masked text keeps only the unquoted words
+    return len(words) - len(narrated) > MAX_QUOTED_SHARE * len(words)
+
+
+def _past_tense_follows(tokens: list[regex.Match], i: int) -> bool:
+    """`said investors welcomed the move`: a plural noun, then a verb in the past tense."""
+    if i + 1 >= len(tokens) or not tokens[i].group().endswith("s"):
+        return False
+    following = tokens[i + 1].group()
+    return following.islower() and following.endswith("ed") and len(following) > 4
 
 
 def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
@@ -118,7 +134,7 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
             return None
         if low in lex.clause_openers or word[:1].isupper() or word[:1].isdigit():
             return tokens[i].start()
-        if any(t.group().lower() in FINITE for t in tokens[i + 1 : i + 4]):
+        if any(t.group().lower() in FINITE for t in tokens[i + 1 : i + 4]) or _past_tense_follows(tokens, i):
             return tokens[i].start()
         if low.endswith("ly"):
             i += 1
@@ -148,8 +164,13 @@ def _quote(reading: Reading, start: int, end: int, verb: Verb, subject, rule: st
     if start >= end or sum(1 for _ in words) < MIN_CLAUSE_WORDS:
         return None
     speaker = reading.resolve(subject)
-    if speaker is None or subject.mention.group or (subject.mention.definite and speaker.name == subject.mention.own_words):
+    if speaker is None:
+        return None
+    described_only = subject.mention.definite and speaker.name == subject.mention.own_words  # "the ministry"
+    if described_only or subject.mention.group:
         return None  # reported speech is kept only where the article says whose it is: no group, no role alone
+    if _mostly_quoted(reading, start, end):
+        return None  # "said the meeting was “not a negotiation about …”": a quote, not speech without marks
     return Quote(
         reading.body[start:end], start, end, "indirect", speaker, subject.mention.surface.strip(), verb.form, rule, confidence
     )

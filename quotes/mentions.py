@@ -333,6 +333,13 @@ class Entity:
         """Whether every word of `phrase` is in this entity's name."""
         return set(name_key(phrase).split()) <= set(name_key(self.speaker.name).split())
 
+    def is_unnamed_person(self) -> bool:
+        """One person the article does not name ("a former employee"): "she" may be them."""
+        if self.speaker.kind != "unnamed" or self.is_group():
+            return False
+        head = self.head_noun()
+        return head not in lexicon().organisation_nouns and head not in lexicon().document_nouns
+
     def is_group(self) -> bool:
         """Unnamed people in the plural ("officials", "two witnesses"): what "they" most often means."""
         return self.speaker.kind == "unnamed" and self.head_noun() in lexicon().group_nouns
@@ -479,7 +486,7 @@ class Discourse:
             return None
         for subjects_only in (True, False):
             for _, entity in self._before(position, subjects_only):
-                if entity.speaker.kind == "person" and entity.fits(gender):
+                if (entity.speaker.kind == "person" or entity.is_unnamed_person()) and entity.fits(gender):
                     entity.gender = gender
                     return entity.speaker
         return None

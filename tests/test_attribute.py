@@ -611,3 +611,13 @@ def test_a_class_noun_finds_the_organisation_named_inside_a_phrase():
 def test_a_crowd_chanting_is_the_speaker():
     body = "Protest\n\n\"We want our country back,\" chanted the crowd as they neared parliament.\n"
     assert who(body) == [("We want our country back,", "crowd", "cue_after_quote")]
+
+
+def test_she_may_be_an_unnamed_person_just_described():
+    body = (
+        "Cuts\n\nIn a memo, chief executive Priya Raman wrote: \"This is the hardest decision.\"\n\n"
+        "A former employee, who asked not to be named, said the cuts were expected. "
+        "\"Everyone knew it was coming,\" she said.\n"
+    )
+    assert who(body)[-1][:2] == ("Everyone knew it was coming,", "former employee")
+    assert indirect_speakers(body) == ["former employee"]

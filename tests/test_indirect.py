@@ -168,3 +168,18 @@ def test_a_verb_joined_by_but_reports_for_the_subject_of_the_verb_before():
         ("the admission was welcome", "Layla McCay", "reported_clause"),
         ("staff were exhausted", "Layla McCay", "reported_clause"),
     ]
+
+
+def test_a_plural_noun_then_a_past_tense_starts_the_clause():
+    assert indirect("Shares\n\nAnalyst Ben Thornton said investors welcomed the move.\n") == [
+        ("investors welcomed the move", "Ben Thornton", "reported_clause")
+    ]
+    assert indirect("Shares\n\nAnalyst Ben Thornton said investors at length.\n") == []
+
+
+def test_a_clause_mostly_in_quote_marks_is_a_quote_not_reported_speech():
+    body = (
+        "Talks\n\nA Pentagon spokeswoman said the meeting was \"not a negotiation about the withdrawal of forces.\"\n\n"
+        "Ana Ruiz said the exit should be handled through \"a process of dialogue\".\n"
+    )
+    assert indirect(body) == [("the exit should be handled through \"a process of dialogue\"", "Ana Ruiz", "reported_clause")]
