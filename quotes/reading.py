@@ -44,6 +44,7 @@ MAX_ROLE_PHRASE = 60
 QUOTED_AS = regex.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|reported|cited|heard|recorded)\s+as$")
 BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)\s+")
+OPENING_APPOSITIVE = regex.compile(rf"[^,·“”\"\n]{{3,60}},\s+(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}),\s+(?=\p{{Ll}})")
 VERB_AFTER = regex.compile(r"\s+\p{Ll}")  # a subject's verb follows it in lower case
 OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
 KIN_REACH = 20  # characters: "granddaughter, " fits
@@ -394,6 +395,11 @@ class Reading:
             if VERB_AFTER.match(self.text, end, sentence.end):
                 mention = parse_subject(self.text[at:end])
                 return Subject(mention, at) if mention and mention.kind == "name" else None
+        appositive = OPENING_APPOSITIVE.match(self.text, at, sentence.end)
+        if appositive:  # "The Treasurer, Jim Chalmers, has ruled it out, saying …"
+            mention = parse_subject(appositive.group("name"))
+            if mention and mention.kind == "name":
+                return Subject(mention, appositive.start("name"))
         pronoun = OPENING_PRONOUN.match(self.text, at, sentence.end)
         if pronoun:
             mention = parse_subject(pronoun.group(1))

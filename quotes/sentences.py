@@ -19,9 +19,9 @@ MASK = "·"
 QUOTED_KINDS = ("direct", "partial")
 MAX_REACH = 1500
 NEWLINE = regex.compile(r"\n")
-BOUNDARY = regex.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(\[]?[\p{Lu}\d])")
+BOUNDARY = regex.compile(r"[.!?…]+[\"”’'»)]*\s+(?=[\"“‘'«(\[]?[\p{Lu}\d])")  # straight single marks too: 'The …'
 # Searched backwards from the boundary: a forward search would try every start in its window.
-LAST_WORD = regex.compile(r"([\p{L}\.]+)[.!?…]+[\"”’»)]*\s+$", regex.REVERSE)
+LAST_WORD = regex.compile(r"([\p{L}\.]+)[.!?…]+[\"”’'»)]*\s+$", regex.REVERSE)
 
 
 class Sentence(NamedTuple):

@@ -183,3 +183,16 @@ def test_a_clause_mostly_in_quote_marks_is_a_quote_not_reported_speech():
         "Ana Ruiz said the exit should be handled through \"a process of dialogue\".\n"
     )
     assert indirect(body) == [("the exit should be handled through \"a process of dialogue\"", "Ana Ruiz", "reported_clause")]
+
+
+def test_a_straight_single_mark_opens_a_new_sentence():
+    body = (
+        "Tax\n\nSpeaking in Brisbane, Dr Jim Chalmers said households were already under pressure. "
+        "'The last thing families need is another hit,' he said.\n"
+    )
+    assert indirect(body) == [("households were already under pressure", "Jim Chalmers", "reported_clause")]
+
+
+def test_a_participle_after_a_role_and_its_name_in_commas():
+    body = "Tax\n\nThe Treasurer, Jim Chalmers, has ruled out raising the tax, saying the government had no such plans.\n"
+    assert indirect(body) == [("the government had no such plans", "Jim Chalmers", "participle_clause")]
