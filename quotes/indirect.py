@@ -218,7 +218,18 @@ def fronted_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote | 
         start += 1
     if reading.body[start] in MARKS or "·" in reading.text[start:comma]:
         return None
+    if _is_event_report(reading, Sentence(start, comma), subject):
+        return None
     return _quote(reading, start, comma, verb, subject, "fronted_clause", 0.7)
+
+
+def _is_event_report(reading: Reading, clause: Sentence, subject: Subject) -> bool:
+    """`Prince Faisal received a call from …, the Saudi Press Agency reported.`: an organisation
+    telling what a person did is news of an event, not the organisation's speech."""
+    if not (subject.mention.organisation or subject.mention.kind == "name" and subject.mention.name.isupper()):
+        return False
+    actor = reading.opening_subject(clause)
+    return actor is not None and actor.mention.kind == "name" and not actor.mention.organisation
 
 
 def participle_clause(reading: Reading, sentence: Sentence, verb: Verb, main: list[Verb]) -> Quote | None:

@@ -44,6 +44,7 @@ class Lexicon:
     demonyms: frozenset[str]  # "spaniard": "the Spaniard said" is the person just named
     post_nominals: frozenset[str]  # "KC", "MP": letters after a name, not part of it
     kin_nouns: dict[str, str]  # "wife" -> "f": the gender of a first name in apposition to it
+    census_only_names: frozenset[str]  # given names only the census tables know: a title may overrule their gender
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
         demonyms=frozenset(words["demonyms"]),
         post_nominals=frozenset(words["post_nominals"]),
         kin_nouns=dict(words["kin_nouns"]),
+        census_only_names=frozenset(census) - set(names["male"]) - set(names["female"]),
     )
 
 

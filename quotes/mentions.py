@@ -41,6 +41,7 @@ class Mention:
     organisation: bool = False
     document: bool = False
     group: bool = False  # a group of unnamed people: "Officials", "two witnesses", "US military sources"
+    gender_guessed: bool = False  # the gender is the given name's usual one, not a title's or the article's
 
     @property
     def own_words(self) -> str:
@@ -170,9 +171,9 @@ def _head_phrase(phrase: str) -> str:
     where an organisation's own name runs on through one ("the Bank of England", "Ministry of Defence")."""
     for joint in POST_MODIFIER.finditer(phrase):
         before, after = phrase[: joint.start()].split(), phrase[joint.end() :]
-        in_name = joint.group().strip().lower() in NAME_JOINERS and after[:1].isupper()
-        if not (in_name and before and before[-1][:1].isupper() and before[-1].lower() in lexicon().organisation_nouns):
-            return phrase[: joint.start()]
+        in_name = joint.group().strip().lower() in NAME_JOINERS and after[:1].isupper() and before and before[-1][:1].isupper()
+        if not (in_name and before[-1].lower() in lexicon().organisation_nouns | lexicon().titles):
+            return phrase[: joint.start()]  # "Minister for Health Stephen Donnelly" runs on; "a spokesman for the ministry" stops
     return phrase
 
 
@@ -260,13 +261,13 @@ def _trailing_name_run(tokens: list[str]) -> list[str]:
     """The name at the end of a phrase: "Met Office chief forecaster Paul Gundersen" -> Paul Gundersen."""
     titles = lexicon().titles
     start = len(tokens)
-    organisation_nouns = lexicon().organisation_nouns
+    joined = lexicon().organisation_nouns | titles
     while start > 0:
         token = tokens[start - 1]
-        joins = token in NAME_JOINERS and start > 1 and tokens[start - 2].lower() in organisation_nouns
+        joins = token in NAME_JOINERS and start > 1 and tokens[start - 2].lower() in joined
         if not (joins or _is_name_token(token, start - 1) or token.lower() in titles):
             break
-        start -= 1  # a joiner after an organisation noun stays in its name: "Bank of England"
+        start -= 1  # a joiner after an organisation noun or title stays: "Bank of England", "Minister for Health"
     if start == 1 and len(tokens) > 2 and tokens[0].lower() in lexicon().calendar_words and tokens[1].islower():
         start = 0  # a month before a particle is a given name: "Jan de Vries", not "Jan 5"
     return tokens[start:]
@@ -287,6 +288,7 @@ def _name_mention(phrase: str, tokens: list[str]) -> Mention | None:
     organisation = any(t.lower() in lex.organisation_nouns for t in name)
     if gender is None and len(name) > 1:
         gender = lex.first_name_gender.get(name[0].lower())
+    guessed = gender is not None and not titles and name[0].lower() in lex.census_only_names
     return Mention(
         phrase,
         "name",
@@ -294,6 +296,7 @@ def _name_mention(phrase: str, tokens: list[str]) -> Mention | None:
         titles=" ".join(t.lower() for t in titles),
         gender=gender,
         organisation=organisation,
+        gender_guessed=guessed,
     )
 
 
@@ -320,6 +323,7 @@ class Entity:
     titles: set[str] = field(default_factory=set)
     full_name_at: int = -1  # where the article last gave the full name
     gender: str | None = None  # from the data, a title (Mr, Ms) or the pronouns the article uses
+    gender_guessed: bool = False  # only from the given name's usual gender: a title or pronoun may overrule it
 
     def fits(self, gender: str) -> bool:
         return self.gender in (None, gender)
@@ -411,8 +415,8 @@ class Discourse:
             return None
         if mention.titles:
             entity.titles.add(mention.titles)
-        if mention.gender and entity.gender is None:
-            entity.gender = mention.gender
+        if mention.gender and (entity.gender is None or entity.gender_guessed and not mention.gender_guessed):
+            entity.gender, entity.gender_guessed = mention.gender, mention.gender_guessed  # "Ms" outranks a name's guess
         if len(mention.name.split()) > 1:
             entity.full_name_at = position
         self._add(position, entity, oblique)
@@ -429,8 +433,8 @@ class Discourse:
         candidates = []
         for entity in self.by_word.get(words[-1], ()):
             their = name_key(entity.speaker.name).split()
-            if mention.gender and not entity.fits(mention.gender):
-                continue
+            if mention.gender and not entity.fits(mention.gender) and not (entity.gender_guessed and not mention.gender_guessed):
+                continue  # "Mrs Hill" is not Roger Hill, but "Ms Ní Sheaghdha" may be Phil Ní Sheaghdha
             if len(words) == 1 and words[0] in (their[-1], their[0]) and entity.speaker.kind == "person":
                 candidates.append(entity)
             elif len(words) > 1 and len(their) > len(words) and their[-len(words) :] == words:
@@ -446,7 +450,7 @@ class Discourse:
         if len(words) == 1 and mention.gender and mention.titles:  # "Mr Smith" keeps the honorific as the name
             name = mention.surface.strip().split()[0].rstrip(".").capitalize() + " " + mention.name
         entity = self._entity(Speaker(name=name, kind=kind, gender=mention.gender or None))
-        entity.gender = entity.gender or mention.gender or None
+        entity.gender_guessed = entity.gender == mention.gender and mention.gender_guessed
         return entity
 
     def add_title(self, speaker: Speaker, title: str) -> None:

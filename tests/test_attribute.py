@@ -621,3 +621,17 @@ def test_she_may_be_an_unnamed_person_just_described():
     )
     assert who(body)[-1][:2] == ("Everyone knew it was coming,", "former employee")
     assert indirect_speakers(body) == ["former employee"]
+
+
+def test_a_title_outranks_the_usual_gender_of_a_census_given_name():
+    body = (
+        "Trolleys\n\nINMO general secretary Phil Ní Sheaghdha said the figures were shocking.\n\n"
+        "\"This cannot continue,\" Ms Ní Sheaghdha said.\n\n"
+        "Mrs Hill met Roger Hill. \"We disagree,\" Mrs Hill said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Phil Ní Sheaghdha", "Mrs Hill"]
+
+
+def test_a_title_with_of_or_for_runs_on_to_the_name():
+    body = "Trolleys\n\nMinister for Health Stephen Donnelly said he was \"very concerned\".\n"
+    assert who(body) == [("very concerned", "Stephen Donnelly", "reporting_clause")]

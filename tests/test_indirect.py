@@ -196,3 +196,11 @@ def test_a_straight_single_mark_opens_a_new_sentence():
 def test_a_participle_after_a_role_and_its_name_in_commas():
     body = "Tax\n\nThe Treasurer, Jim Chalmers, has ruled out raising the tax, saying the government had no such plans.\n"
     assert indirect(body) == [("the government had no such plans", "Jim Chalmers", "participle_clause")]
+
+
+def test_an_agency_telling_what_a_person_did_is_no_speech_of_its_own():
+    body = (
+        "Call\n\nForeign Minister Prince Faisal bin Farhan received a call from his counterpart on Sunday, "
+        "the Saudi Press Agency reported.\n\nIraq wants a swift withdrawal of forces, Prime Minister Ana Ruiz said.\n"
+    )
+    assert indirect(body) == [("Iraq wants a swift withdrawal of forces", "Ana Ruiz", "fronted_clause")]
