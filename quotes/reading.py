@@ -40,11 +40,12 @@ INVERTED_SUBJECT = regex.compile(r"\s+((?:[^,.;:!?·“”\"]|\.(?=\s*\p{Lu}))+)
 APPOSITIVE_NAME = regex.compile(rf"\s*,\s*({NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}})\s*(?:[.,;:!?]|$)")
 # "Her colleague", "his lawyer", "the firm's chief executive": a role someone holds, before their name.
 POSSESSED_ROLE = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(\p{Ll}+(?:\s\p{Ll}+){0,2})")
-MAX_ROLE_PHRASE = 60
 QUOTED_AS = regex.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|reported|cited|heard|recorded)\s+as$")
 BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)\s+")
 OPENING_APPOSITIVE = regex.compile(rf"[^,·“”\"\n]{{3,60}},\s+(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}),\s+(?=\p{{Ll}})")
+VERB_BEFORE = regex.compile(r"(?r)\b\p{Ll}{3,}ed\s+$")  # "accused Price", "thanked Haddad": an object follows
+LOWER_AFTER = regex.compile(r"\s+\p{Ll}")  # … and the clause goes on ("of", "for"): not "said Price."
 VERB_AFTER = regex.compile(r"\s+\p{Ll}")  # a subject's verb follows it in lower case
 OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
 KIN_REACH = 20  # characters: "granddaughter, " fits
@@ -252,13 +253,15 @@ class Reading:
         before = self.text[max(para.start, start - 12) : start].lower()
         if mention.gender is None:
             mention = self._with_kin_gender(mention, para.start, start)
+        end = start + len(mention.surface)
         if not (discourse.book.find(mention.name) or mention.organisation):
             if before.endswith("the "):
                 return
             named = " " in mention.name or mention.titles or mention.gender
             if not (named or discourse.knows_word(mention.name)):
                 return
-        discourse.register_name(mention, start, bool(OBLIQUE.search(before)))
+        obliques = OBLIQUE.search(before) or (VERB_BEFORE.search(before) and LOWER_AFTER.match(self.text, end))
+        discourse.register_name(mention, start, bool(obliques))  # "at X", "accused Price of": not a subject
 
     def _with_kin_gender(self, mention: Mention, floor: int, start: int) -> Mention:
         """A name set beside a noun of kin takes its gender: "his wife, Peggy," is a woman."""
@@ -335,6 +338,7 @@ class Reading:
                 return None
             appositive = self._phrase_subject(clause_start, cut + 1, stripped[cut + 1 : -1])
             stripped = stripped[:cut].rstrip()
+        before_appositive = stripped
         for _ in range(MAX_APPOSITIVES):
             last_break = LAST_BREAK.search(stripped)
             cut = last_break.start() if last_break else -1
@@ -351,8 +355,9 @@ class Reading:
             if kinds == ("name", "description") and not appositive.mention.document:  # "Tom Park, the mayor, said"
                 return subject._replace(role=appositive.mention.head)
         if subject is None and appositive and appositive.mention.kind == "name":
-            relation = POSSESSED_ROLE.fullmatch(stripped[-MAX_ROLE_PHRASE:].lstrip())
-            if relation:  # "Her colleague, Professor Luis Mendoza, said": the name speaks
+            role = LAST_BREAK.search(before_appositive)
+            relation = POSSESSED_ROLE.fullmatch(before_appositive[role.end() if role else 0 :].strip())
+            if relation:  # "Her colleague, Professor Luis Mendoza, said", "Speaking outside court, his solicitor, Amanda Grey, said"
                 return appositive._replace(role=relation.group(1).lower())
         return subject
 

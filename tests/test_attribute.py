@@ -635,3 +635,16 @@ def test_a_title_outranks_the_usual_gender_of_a_census_given_name():
 def test_a_title_with_of_or_for_runs_on_to_the_name():
     body = "Trolleys\n\nMinister for Health Stephen Donnelly said he was \"very concerned\".\n"
     assert who(body) == [("very concerned", "Stephen Donnelly", "reporting_clause")]
+
+
+def test_a_name_after_a_verb_and_before_more_words_is_its_object():
+    body = (
+        "Debate\n\nDaniel Price defended his record. Omar Haddad was unimpressed. "
+        "He accused Price of \"cooking the numbers\".\n\n\"People can't afford to live here,\" he said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Omar Haddad", "Omar Haddad"]
+
+
+def test_a_possessed_role_after_an_opening_phrase_gives_the_name():
+    body = "Verdict\n\nSpeaking outside court, his solicitor, Amanda Grey, said: \"He is innocent.\"\n"
+    assert who(body) == [("He is innocent.", "Amanda Grey", "cue_before_quote")]
