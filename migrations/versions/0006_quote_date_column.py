@@ -91,6 +91,7 @@ TRIGGER_TABLES = {"quotes_date": "quotes", "articles_quote_date": "articles"}
 
 
 def create_triggers() -> None:
+    """The triggers that keep quotes.date, in each database's own form (the store runs on both)."""
     if op.get_bind().dialect.name == "postgresql":
         for sql in (*POSTGRESQL_FUNCTIONS.values(), *POSTGRESQL_TRIGGERS.values()):
             op.execute(sql)
@@ -100,6 +101,7 @@ def create_triggers() -> None:
 
 
 def drop_triggers() -> None:
+    """Drop them (PostgreSQL's functions too) before the column, which SQLite cannot drop while a trigger names it."""
     if op.get_bind().dialect.name == "postgresql":
         for name in POSTGRESQL_TRIGGERS:
             op.execute(f"DROP TRIGGER {name} ON {TRIGGER_TABLES[name]}")
@@ -121,7 +123,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DROP VIEW quote_list")
-    op.execute(definition_at("0003", "QUOTE_LIST"))
+    op.execute(definition_at("0003", "QUOTE_LIST"))  # revisions 0004 and 0005 left 0003's view
     drop_triggers()
     op.drop_index("ix_quotes_date", table_name="quotes")
     op.drop_column("quotes", "date")
