@@ -169,11 +169,16 @@ def parse_subject(phrase: str) -> Mention | None:
 def _head_phrase(phrase: str) -> str:
     """The phrase before its first post-modifier ("a spokesman for the ministry" -> "a spokesman"),
     where an organisation's own name runs on through one ("the Bank of England", "Ministry of Defence")."""
+    lex = lexicon()
     for joint in POST_MODIFIER.finditer(phrase):
         before, after = phrase[: joint.start()].split(), phrase[joint.end() :]
-        in_name = joint.group().strip().lower() in NAME_JOINERS and after[:1].isupper() and before and before[-1][:1].isupper()
-        if not (in_name and before[-1].lower() in lexicon().organisation_nouns | lexicon().titles):
-            return phrase[: joint.start()]  # "Minister for Health Stephen Donnelly" runs on; "a spokesman for the ministry" stops
+        joiner = joint.group().strip().lower()
+        in_name = joiner in NAME_JOINERS and after[:1].isupper() and before and before[-1][:1].isupper()
+        if in_name and before[-1].lower() in lex.organisation_nouns | lex.titles:
+            continue  # "Minister for Health Stephen Donnelly" runs on; "a spokesman for the ministry" stops
+        if joiner == "and" and before and before[-1].lower().rsplit("-", 1)[-1] in lex.titles and after.split()[-1][:1].isupper():
+            continue  # two roles, then the name: "Co-founder and chief executive Maya Chen"
+        return phrase[: joint.start()]
     return phrase
 
 
@@ -192,13 +197,17 @@ AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")  # a noun for someone w
 
 
 def _is_clause_word(words: list[str], i: int) -> bool:
-    """A lower-case function word or auxiliary, unless it joins the words of a name ("Department for Education")."""
+    """A lower-case function word or auxiliary, unless it joins the words of a name or two roles."""
     word = words[i]
     low = word.lower()
     if word[:1].isupper() or not (low in lexicon().not_names or low in lexicon().auxiliaries):
         return False
-    inside_name = 0 < i < len(words) - 1 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
-    return not (inside_name and low in NAME_JOINERS)
+    if not (0 < i < len(words) - 1 and low in NAME_JOINERS):
+        return True
+    titles = lexicon().titles
+    inside_name = words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+    between_roles = words[i - 1].lower().rsplit("-", 1)[-1] in titles and words[i + 1].lower() in titles
+    return not (inside_name or between_roles)  # "Department for Education", "co-founder and chief executive"
 
 
 NAME_JOINERS = frozenset(("of", "for", "and"))  # Ministry of Defence, Department for Education, Food and Drug Administration

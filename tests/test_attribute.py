@@ -648,3 +648,8 @@ def test_a_name_after_a_verb_and_before_more_words_is_its_object():
 def test_a_possessed_role_after_an_opening_phrase_gives_the_name():
     body = "Verdict\n\nSpeaking outside court, his solicitor, Amanda Grey, said: \"He is innocent.\"\n"
     assert who(body) == [("He is innocent.", "Amanda Grey", "cue_before_quote")]
+
+
+def test_two_roles_joined_by_and_then_the_name():
+    body = "Funding\n\nCo-founder and chief executive Maya Chen said the money would pay for \"more engineers\".\n"
+    assert who(body) == [("more engineers", "Maya Chen", "reporting_clause")]
