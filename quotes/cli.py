@@ -41,14 +41,14 @@ def cli() -> None:
 )
 def extract(paths: tuple[Path, ...], fmt: str) -> None:
     """Print the quotes found in PATHS (files or folders), no database needed."""
-    from quotes.documents import BadInput, find_files, read_article
+    from quotes.documents import BadInput, iter_files, read_article
     from quotes.pipeline import process
 
     failed = False
     written = 0
     if fmt == "json":
         click.echo("[", nl=False)
-    for path in find_files(paths):
+    for path in iter_files(paths):  # streamed: a corpus of millions of files is never listed
         try:
             article = read_article(path)
         except BadInput as err:
