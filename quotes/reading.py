@@ -260,7 +260,8 @@ class Reading:
             named = " " in mention.name or mention.titles or mention.gender
             if not (named or discourse.knows_word(mention.name)):
                 return
-        obliques = OBLIQUE.search(before) or (VERB_BEFORE.search(before) and LOWER_AFTER.match(self.text, end))
+        object_of_verb = before.endswith("ed ") and VERB_BEFORE.search(before) and LOWER_AFTER.match(self.text, end)
+        obliques = OBLIQUE.search(before) or object_of_verb
         discourse.register_name(mention, start, bool(obliques))  # "at X", "accused Price of": not a subject
 
     def _with_kin_gender(self, mention: Mention, floor: int, start: int) -> Mention:
