@@ -46,6 +46,7 @@ LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)\s+")
 OPENING_APPOSITIVE = regex.compile(rf"[^,·“”\"\n]{{3,60}},\s+(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}),\s+(?=\p{{Ll}})")
 VERB_BEFORE = regex.compile(r"(?r)\b\p{Ll}{3,}ed\s+$")  # "accused Price", "thanked Haddad": an object follows
 LOWER_AFTER = regex.compile(r"\s+\p{Ll}")  # … and the clause goes on ("of", "for"): not "said Price."
+SENTENCE_ENDS = ".!?”\"’'"  # a paragraph ending so is prose or a quote, never a byline
 VERB_AFTER = regex.compile(r"\s+\p{Ll}")  # a subject's verb follows it in lower case
 OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
 KIN_REACH = 20  # characters: "granddaughter, " fits
@@ -206,7 +207,8 @@ class Reading:
     def _find_metadata_lines(self) -> set[int]:
         """Byline, source and date lines above or below the story ("Morning Courier, 3 Jan 2024"): no one
         they name speaks, and a pronoun must not find them."""
-        return {para.index for para in self._outside_story() if is_meta_line(self.body[para.start : para.end].strip())}
+        lines = ((para.index, self.body[para.start : para.end].strip()) for para in self._outside_story())
+        return {index for index, line in lines if line[-1:] not in SENTENCE_ENDS and is_meta_line(line)}
 
     def _outside_story(self) -> list[Paragraph]:
         """Short paragraphs above the story's first long one or below its last, where bylines stand."""
