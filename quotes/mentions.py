@@ -333,6 +333,7 @@ class Entity:
     full_name_at: int = -1  # where the article last gave the full name
     gender: str | None = None  # from the data, a title (Mr, Ms) or the pronouns the article uses
     gender_guessed: bool = False  # only from the given name's usual gender: a title or pronoun may overrule it
+    named_alone: bool = False  # one capitalised word the text uses as a subject ("Skyways has"): a class noun may find it
 
     def fits(self, gender: str) -> bool:
         return self.gender in (None, gender)
@@ -436,9 +437,13 @@ class Discourse:
         if known:
             return self._entity(known)
         key = name_key(mention.name)
-        if key in self.entities:
-            return self.entities[key]
         words = key.split()
+        if key in self.entities:
+            entity = self.entities[key]
+            if entity.speaker.kind == "organisation" and len(words) == 1 and not mention.organisation:
+                person = next((e for e in self.by_word.get(key, ()) if e.speaker.kind == "person"), None)
+                return person or entity  # "Kowalski has …" before "Ursula Kowalski": the person, once named
+            return entity
         candidates = []
         for entity in self.by_word.get(words[-1], ()):
             their = name_key(entity.speaker.name).split()
@@ -488,7 +493,7 @@ class Discourse:
     def _pronoun(self, gender: str | None, position: int) -> Speaker | None:
         if gender in ("n", "p"):
             for _, entity in self._before(position, subjects_only=True):
-                if entity.may_be_organisation() or (gender == "p" and entity.is_group()):
+                if (entity.may_be_organisation() and not entity.named_alone) or (gender == "p" and entity.is_group()):
                     return entity.speaker
             if gender == "p":  # no group named before: "they" is the person last named (singular they)
                 for _, entity in self._before(position, subjects_only=True):

@@ -46,6 +46,7 @@ LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)\s+")
 OPENING_APPOSITIVE = regex.compile(rf"[^,·“”\"\n]{{3,60}},\s+(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}),\s+(?=\p{{Ll}})")
 VERB_BEFORE = regex.compile(r"(?r)\b\p{Ll}{3,}ed\s+$")  # "accused Price", "thanked Haddad": an object follows
 LOWER_AFTER = regex.compile(r"\s+\p{Ll}")  # … and the clause goes on ("of", "for"): not "said Price."
+AUXILIARY_AFTER = regex.compile(r"\s+(?:has|had|is|was|will|would|could|can|did|does)\s+\p{Ll}")
 SENTENCE_ENDS = ".!?”\"’'"  # a paragraph ending so is prose or a quote, never a byline
 VERB_AFTER = regex.compile(r"\s+\p{Ll}")  # a subject's verb follows it in lower case
 OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
@@ -256,15 +257,28 @@ class Reading:
         if mention.gender is None:
             mention = self._with_kin_gender(mention, para.start, start)
         end = start + len(mention.surface)
+        alone = False
         if not (discourse.book.find(mention.name) or mention.organisation):
             if before.endswith("the "):
                 return
             named = " " in mention.name or mention.titles or mention.gender
             if not (named or discourse.knows_word(mention.name)):
-                return
+                alone = self._is_body_named_alone(mention.name, end)
+                if not alone:
+                    return
+                mention = replace(mention, organisation=True)
         object_of_verb = before.endswith("ed ") and VERB_BEFORE.search(before) and LOWER_AFTER.match(self.text, end)
         obliques = OBLIQUE.search(before) or object_of_verb
-        discourse.register_name(mention, start, bool(obliques))  # "at X", "accused Price of": not a subject
+        entity = discourse.register_name(mention, start, bool(obliques))  # "at X", "accused Price of": not a subject
+        if alone and entity is not None:
+            entity.named_alone = True  # "Skyways has apologised": for "the airline" to find, not a pronoun
+
+    def _is_body_named_alone(self, word: str, end: int) -> bool:
+        """A one-word name before an auxiliary that the article never writes in lower case:
+        "Skyways has apologised", never "Talks were paused" (the article also writes "talks")."""
+        if not AUXILIARY_AFTER.match(self.text, end) or not word.isalpha():
+            return False
+        return regex.search(rf"\b{regex.escape(word.lower())}\b", self.body) is None
 
     def _with_kin_gender(self, mention: Mention, floor: int, start: int) -> Mention:
         """A name set beside a noun of kin takes its gender: "his wife, Peggy," is a woman."""

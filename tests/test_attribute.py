@@ -653,3 +653,17 @@ def test_a_possessed_role_after_an_opening_phrase_gives_the_name():
 def test_two_roles_joined_by_and_then_the_name():
     body = "Funding\n\nCo-founder and chief executive Maya Chen said the money would pay for \"more engineers\".\n"
     assert who(body) == [("more engineers", "Maya Chen", "reporting_clause")]
+
+
+def test_a_one_word_company_named_as_a_subject_is_found_by_its_class_noun():
+    body = (
+        "Chaos\n\nSkyways has apologised to passengers after a computer failure.\n\n"
+        "\"We are deeply sorry,\" the airline said.\n\n"
+        "Iraq has asked for talks. \"We will see,\" he said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Skyways", None]
+
+
+def test_a_capitalised_common_word_is_no_company():
+    body = "Talks\n\nTalks were paused in March. The talks resume today.\n\n\"We are ready,\" the group said.\n"
+    assert who(body)[0][1] == "group"
