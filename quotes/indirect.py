@@ -10,6 +10,7 @@ evidence a journalist can use.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import islice
 
 import regex
@@ -20,7 +21,8 @@ from quotes.records import Quote
 from quotes.sentences import Sentence
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
-CLAUSE_END = regex.compile(r"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=\p{Ll}+ing\b)|,\s+according to\b|;\s")
+CLAUSE_END = regex.compile(r"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=\p{Ll}+ing\b)|,\s+according to\b|;\s|,?\s+and\s+that\s")
+AND_THAT = regex.compile(r",?\s+and\s+that\s+")  # "said he was concerned and that funding had been found": two clauses
 DATELINE = regex.compile(
     r"\s*\p{Lu}[\p{Lu}\s\.\-]{1,40}(?:,\s*[\p{L}\.]{3,10}\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[:—–-]\s+"
 )
@@ -265,4 +267,19 @@ def find_indirect(reading: Reading) -> list[Quote]:
         )
         if quote and not any(q.start < quote.end and quote.start < q.end for q in found[-RECENT:]):
             found.append(quote)
+            found.extend(_and_that_clauses(reading, sentence, quote))
     return found
+
+
+def _and_that_clauses(reading: Reading, sentence: Sentence, quote: Quote) -> list[Quote]:
+    """The clauses after `… and that …`, reported by the same speaker with the same verb."""
+    more = []
+    while joined := AND_THAT.match(reading.text, quote.end, sentence.end):
+        start = joined.end()
+        end = _clause_end(reading, start, sentence.end)
+        words = WORD.findall(reading.body, start, end)
+        if len(words) < MIN_CLAUSE_WORDS or _mostly_quoted(reading, start, end):
+            break
+        quote = replace(quote, text=reading.body[start:end], start=start, end=end)
+        more.append(quote)
+    return more

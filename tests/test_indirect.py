@@ -204,3 +204,11 @@ def test_an_agency_telling_what_a_person_did_is_no_speech_of_its_own():
         "the Saudi Press Agency reported.\n\nIraq wants a swift withdrawal of forces, Prime Minister Ana Ruiz said.\n"
     )
     assert indirect(body) == [("Iraq wants a swift withdrawal of forces", "Ana Ruiz", "fronted_clause")]
+
+
+def test_two_clauses_joined_by_and_that_are_two_records():
+    body = "Health\n\nStephen Donnelly said the wards were full and that extra funding had been provided.\n"
+    assert indirect(body) == [
+        ("the wards were full", "Stephen Donnelly", "reported_clause"),
+        ("extra funding had been provided", "Stephen Donnelly", "reported_clause"),
+    ]
