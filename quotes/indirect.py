@@ -16,6 +16,7 @@ from itertools import islice
 import regex
 
 from quotes.lexicon import lexicon
+from quotes.mentions import parse_subject
 from quotes.reading import Reading, Subject, Verb
 from quotes.records import Quote
 from quotes.sentences import Sentence
@@ -38,6 +39,7 @@ FRONTED_END = regex.compile(
 # A conjunction right before a reporting verb, searched backwards from the verb.
 COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:also\s+)?$")
 AGE_APPOSITIVE = regex.compile(r",\s*\d{1,3}\s*,")
+PERSON_DESCRIBED = regex.compile(r"((?:The|A|An)\s+[^,·\n]{1,40}?)\s+(?:was|were|has|had|is|are)\b")
 MIN_CLAUSE_WORDS = 3
 MAX_QUOTED_SHARE = 0.6  # of a reported clause's words: past it, the clause is a quote with a cue
 MAX_OBJECT_NAME = 6  # words of a capitalised object after "told": titles and a full name
@@ -199,7 +201,7 @@ def _coordinated_subject(reading: Reading, sentence: Sentence, verb: Verb) -> Su
         subject = reading.subject_before(sentence.start, earlier)
         if subject:
             return subject
-    return None
+    return reading.opening_subject(sentence)  # "The Bank held rates but said it could cut them"
 
 
 def fronted_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote | None:
@@ -231,7 +233,11 @@ def _is_event_report(reading: Reading, clause: Sentence, subject: Subject) -> bo
     if not (subject.mention.organisation or subject.mention.kind == "name" and subject.mention.name.isupper()):
         return False
     actor = reading.opening_subject(clause)
-    return actor is not None and actor.mention.kind == "name" and not actor.mention.organisation
+    if actor is not None:
+        return actor.mention.kind == "name" and not actor.mention.organisation
+    described = PERSON_DESCRIBED.match(reading.text, clause.start, clause.end)  # "The 45-year-old man was taken …"
+    mention = parse_subject(described.group(1)) if described else None
+    return mention is not None and mention.kind == "description" and not mention.organisation
 
 
 def participle_clause(reading: Reading, sentence: Sentence, verb: Verb, main: list[Verb]) -> Quote | None:

@@ -44,8 +44,11 @@ QUOTED_AS = regex.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:qu
 BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)\s+")
 OPENING_APPOSITIVE = regex.compile(rf"[^,·“”\"\n]{{3,60}},\s+(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}),\s+(?=\p{{Ll}})")
-VERB_BEFORE = regex.compile(r"(?r)\b\p{Ll}{3,}ed\s+$")  # "accused Price", "thanked Haddad": an object follows
-LOWER_AFTER = regex.compile(r"\s+\p{Ll}")  # … and the clause goes on ("of", "for"): not "said Price."
+WORD_BEFORE = regex.compile(r"(?r)\b(\p{Ll}{2,})\s+$")  # the lower-case word right before a name
+# Words after which a name still stands as a subject: clause links, and the verbs of an inverted cue.
+LOWER_AFTER = regex.compile(r"\s+\p{Ll}")  # the clause goes on after the name ("accused Price of")
+SUBJECT_OPENERS = frozenset(("and", "but", "or", "that", "while", "when", "as", "after", "before", "because",
+                             "if", "although", "though", "so", "then", "where", "whom", "says", "said", "added", "told"))
 AUXILIARY_AFTER = regex.compile(r"\s+(?:has|had|is|was|will|would|could|can|did|does)\s+\p{Ll}")
 SENTENCE_ENDS = ".!?”\"’'"  # a paragraph ending so is prose or a quote, never a byline
 VERB_AFTER = regex.compile(r"\s+\p{Ll}")  # a subject's verb follows it in lower case
@@ -267,11 +270,25 @@ class Reading:
                 if not alone:
                     return
                 mention = replace(mention, organisation=True)
-        object_of_verb = before.endswith("ed ") and VERB_BEFORE.search(before) and LOWER_AFTER.match(self.text, end)
-        obliques = OBLIQUE.search(before) or object_of_verb
+        obliques = OBLIQUE.search(before) or self._follows_a_verb(before, end)
         entity = discourse.register_name(mention, start, bool(obliques))  # "at X", "accused Price of": not a subject
         if alone and entity is not None:
             entity.named_alone = True  # "Skyways has apologised": for "the airline" to find, not a pronoun
+
+    def _follows_a_verb(self, before: str, end: int) -> bool:
+        """A name right after a lower-case word that is no clause link or role is an object ("beat
+        Dayana Yastremska", "accused Price of"), not a subject; after a reporting verb only if the
+        clause goes on ("said Price." is an inverted cue)."""
+        word = WORD_BEFORE.search(before)
+        if not word:
+            return False
+        low = word.group(1)
+        lex = lexicon()
+        if low in SUBJECT_OPENERS or low in lex.titles or low in lex.person_nouns or low in lex.kin_nouns:
+            return False
+        if low in lex.not_names or low in lex.auxiliaries:
+            return False
+        return low not in lex.verb_lemma or LOWER_AFTER.match(self.text, end) is not None
 
     def _is_body_named_alone(self, word: str, end: int) -> bool:
         """A one-word name before an auxiliary that the article never writes in lower case:

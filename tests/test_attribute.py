@@ -667,3 +667,12 @@ def test_a_one_word_company_named_as_a_subject_is_found_by_its_class_noun():
 def test_a_capitalised_common_word_is_no_company():
     body = "Talks\n\nTalks were paused in March. The talks resume today.\n\n\"We are ready,\" the group said.\n"
     assert who(body)[0][1] == "group"
+
+
+def test_a_name_after_any_verb_is_its_object_not_the_one_she_refers_to():
+    body = (
+        "Comeback\n\nEmma Raducanu played on Tuesday. The 21-year-old beat Ukraine's Dayana Yastremska 6-3 6-4. "
+        "\"I'm just happy to be playing again,\" she said.\n\n"
+        "\"It was windy,\" said Yastremska.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Emma Raducanu", "Dayana Yastremska"]

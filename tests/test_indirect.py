@@ -212,3 +212,13 @@ def test_two_clauses_joined_by_and_that_are_two_records():
         ("the wards were full", "Stephen Donnelly", "reported_clause"),
         ("extra funding had been provided", "Stephen Donnelly", "reported_clause"),
     ]
+
+
+def test_a_reporting_verb_joined_to_any_verb_reports_for_the_sentence_subject():
+    body = "Rates\n\nAna Ruiz held interest rates on Thursday but said she could cut them in June.\n"
+    assert indirect(body) == [("she could cut them in June", "Ana Ruiz", "reported_clause")]
+
+
+def test_an_account_of_what_happened_to_someone_is_no_speech_of_the_police():
+    body = "Crash\n\nThe 45-year-old man was taken to hospital with serious injuries, West Yorkshire Police said.\n"
+    assert indirect(body) == []
