@@ -31,7 +31,7 @@ TEMPORAL = frozenset(["yesterday", "today", "tonight", "recently", "previously",
 SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "there"])
 # What may follow the verb of a fronted clause: the sentence's end, a participle, or only a time.
 FRONTED_END = regex.compile(
-    r"(?:\s+(?:reporters|journalists|(?-i:(?:the\s+)?\p{Lu}[\p{L}'’.]*(?:\s+\p{Lu}[\p{L}'’.]*){0,3})))?"  # told the BBC
+    r"(?:\s+(?:reporters|journalists|(?-i:(?:the\s+)?\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*){0,3})))?"  # told the BBC
     r"(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last\s+\w+))?"
     r"\s*(?:[.!?]|,\s+\p{Ll}+ing\b|,\s+(?:according|as|while|after|but)\b|$)",
     regex.IGNORECASE,
@@ -222,6 +222,8 @@ def fronted_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote | 
         start += 1
     if reading.body[start] in MARKS or "·" in reading.text[start:comma]:
         return None
+    if reading.text[start:comma].split(None, 1)[0].lower() in lexicon().prepositions:
+        return None  # "In a statement, his campaign said …": a phrase, not a clause
     if _is_event_report(reading, Sentence(start, comma), subject):
         return None
     return _quote(reading, start, comma, verb, subject, "fronted_clause", 0.7)

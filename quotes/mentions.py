@@ -23,6 +23,7 @@ TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}
 DOCUMENT_AUTHOR = regex.compile(r"\s(?:from|by|issued by|released by)\s+(.+)$", regex.IGNORECASE)
 NEAR_ENOUGH = 300  # characters within which a role ("the Commission president") points back to the person just named
 MAX_LOOKBACK = 400  # names looked back over to resolve a pronoun or description
+POSSESSIVE_GENDER = {"his": "m", "her": "f", "its": "n", "their": "p"}
 AGE = regex.compile(r"\b\d{1,3}-year-old\b")
 POST_MODIFIER = regex.compile(r"\s(?:of|for|at|in|from|with|who|which|whose|on|to|and)\s", regex.IGNORECASE)
 
@@ -104,6 +105,8 @@ def parse_subject(phrase: str) -> Mention | None:
         return None
     if len(words) == 1 and words[0].lower() in lex.pronouns:
         return Mention(phrase, "pronoun", gender=lex.pronouns[words[0].lower()])
+    if len(words) == 2 and words[0].lower() in POSSESSIVE_GENDER and words[1].lower() in lex.organisation_nouns:
+        return Mention(phrase, "pronoun", gender=POSSESSIVE_GENDER[words[0].lower()])  # "his campaign": his
     head_phrase = _head_phrase(phrase)
     if words[-1].lower() in lex.person_nouns and _words(head_phrase)[-1].lower() not in lex.person_nouns | lex.group_nouns:
         head_phrase = phrase  # the noun at the end heads it: "a Department for Education spokesperson"

@@ -428,6 +428,7 @@ class Reading:
         at = sentence.start
         while at < sentence.end and self.text[at].isspace():
             at += 1
+        at += dateline_length(self.body[at : min(sentence.end, at + 200)])  # "PHOENIX — Senator Maria Alvarez …"
         run = _name_run().match(self.text, at, sentence.end)
         if run:
             end = self._past_role(run.end(), sentence.end)

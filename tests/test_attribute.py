@@ -676,3 +676,16 @@ def test_a_name_after_any_verb_is_its_object_not_the_one_she_refers_to():
         "\"It was windy,\" said Yastremska.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Emma Raducanu", "Dayana Yastremska"]
+
+
+def test_a_possessive_and_an_organisation_noun_stand_for_the_possessor():
+    body = (
+        "Race\n\nHer challenger, businessman Greg Tate, dismissed the event. In a statement, his campaign said "
+        "the senator had \"nothing to show for six years\".\n"
+    )
+    assert who(body) == [("nothing to show for six years", "Greg Tate", "reporting_clause")]
+
+
+def test_a_participle_after_a_dateline_belongs_to_the_subject_after_it():
+    body = "Rally\n\nPHOENIX — Senator Maria Alvarez opened her campaign on Saturday, promising to \"fight for every family\".\n"
+    assert who(body) == [("fight for every family", "Maria Alvarez", "reporting_clause")]
