@@ -11,9 +11,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
+from quotes.lexicon import lexicon, word_trie
 from quotes.mentions import parse_subject
 from quotes.reading import Reading, Subject, Verb
 from quotes.records import Span, Speaker
@@ -150,6 +152,33 @@ def document_cue(reading: Reading, span: Span) -> Attribution | None:
     return None
 
 
+def verdict_after(reading: Reading, span: Span) -> Attribution | None:
+    """`“A thrilling return to form.” That was the verdict of Peter Bradshaw.`: the next sentence names
+    whose words they were (the nouns are the lexicon's `verdict_nouns`)."""
+    close = _close_end(span)
+    sentence = reading.sentences.around(close)
+    if sentence.end <= close or reading.text[close : sentence.end].strip():
+        return None  # the quote must close its sentence
+    following = reading.sentences.around(sentence.end)
+    verdict = _verdict_pattern().match(reading.text, following.start, following.end)
+    if not verdict:
+        return None
+    mention = parse_subject(verdict.group("who"))
+    if mention is None or mention.kind == "pronoun":
+        return None
+    speaker = reading.resolve(Subject(mention, verdict.start("who")))
+    return Attribution(speaker, mention.surface.strip(), None, "verdict_after", 0.8) if speaker else None
+
+
+@lru_cache(maxsize=1)
+def _verdict_pattern() -> regex.Pattern:
+    nouns = word_trie(lexicon().verdict_nouns)
+    return regex.compile(
+        rf"\s*(?:That|This|Such)\s+(?:was|is|were|had\s+been)\s+(?:the\s+)?(?:\p{{Ll}}+\s+){{0,2}}?{nouns}"
+        rf"\s+(?:of|from)\s+(?P<who>[^,.;:·“”\"]{{2,80}}?)\s*(?:[,.;:]|$)"
+    )
+
+
 def dash_credit(reading: Reading, span: Span) -> Attribution | None:
     """`“Every penny is accounted for.” — Rachel Reeves`: a name after a dash closes the paragraph."""
     start = _close_end(span)
@@ -171,6 +200,7 @@ SENTENCE_RULES: list[Callable[[Reading, Span], Attribution | None]] = [
     reporting_clause,
     document_cue,
     dash_credit,
+    verdict_after,
 ]
 
 

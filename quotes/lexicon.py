@@ -41,6 +41,7 @@ class Lexicon:
     time_nouns: frozenset[str]
     calendar_words: frozenset[str]
     first_name_gender: dict[str, str]  # given name -> "m" or "f"
+    verdict_nouns: frozenset[str]  # "That was the verdict of X": what someone said
     demonyms: frozenset[str]  # "spaniard": "the Spaniard said" is the person just named
     post_nominals: frozenset[str]  # "KC", "MP": letters after a name, not part of it
     kin_nouns: dict[str, str]  # "wife" -> "f": the gender of a first name in apposition to it
@@ -96,6 +97,7 @@ def lexicon() -> Lexicon:
         time_nouns=frozenset(words["time_nouns"]),
         calendar_words=frozenset(words["calendar_words"]),
         first_name_gender=first_name_gender,
+        verdict_nouns=frozenset(words["verdict_nouns"]),
         demonyms=frozenset(words["demonyms"]),
         post_nominals=frozenset(words["post_nominals"]),
         kin_nouns=dict(words["kin_nouns"]),

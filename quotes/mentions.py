@@ -23,6 +23,7 @@ TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}
 DOCUMENT_AUTHOR = regex.compile(r"\s(?:from|by|issued by|released by)\s+(.+)$", regex.IGNORECASE)
 NEAR_ENOUGH = 300  # characters within which a role ("the Commission president") points back to the person just named
 MAX_LOOKBACK = 400  # names looked back over to resolve a pronoun or description
+AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike)\s+(?=\S+\s)")
 POSSESSIVE_GENDER = {"his": "m", "her": "f", "its": "n", "their": "p"}
 AGE = regex.compile(r"\b\d{1,3}-year-old\b")
 POST_MODIFIER = regex.compile(r"\s(?:of|for|at|in|from|with|who|which|whose|on|to|and)\s", regex.IGNORECASE)
@@ -99,7 +100,7 @@ def _words(phrase: str) -> list[str]:
 def parse_subject(phrase: str) -> Mention | None:
     """Parse the phrase that stands as subject of a reporting verb; None when it names nobody."""
     lex = lexicon()
-    phrase = phrase.strip(" \t,;:—–-()")
+    phrase = AS_PREFIX.sub("", phrase.strip(" \t,;:—–-()"))  # "As the economist Juliet Schor writes,"
     words = _words(phrase)
     if not words or len(words) > 14:
         return None

@@ -689,3 +689,16 @@ def test_a_possessive_and_an_organisation_noun_stand_for_the_possessor():
 def test_a_participle_after_a_dateline_belongs_to_the_subject_after_it():
     body = "Rally\n\nPHOENIX — Senator Maria Alvarez opened her campaign on Saturday, promising to \"fight for every family\".\n"
     assert who(body) == [("fight for every family", "Maria Alvarez", "reporting_clause")]
+
+
+def test_as_x_writes_introduces_a_quote():
+    body = "Work\n\nAs the economist Juliet Schor writes, \"Time is the new status symbol.\"\n"
+    assert who(body)[0][1] == "Juliet Schor"
+
+
+def test_the_verdict_in_the_next_sentence_names_the_speaker():
+    body = (
+        "Reviews\n\n\"A thrilling, if overlong, return to form.\" That was the verdict of the critic Peter Bradshaw, "
+        "who gave it four stars.\n\n\"A bloated mess.\" That was the mood in the foyer.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Peter Bradshaw", None]
