@@ -27,7 +27,9 @@ AND_THAT = regex.compile(r",?\s+and\s+that\s+")  # "said he was concerned and th
 DATELINE = regex.compile(
     r"\s*\p{Lu}[\p{Lu}\s\.\-]{1,40}(?:,\s*[\p{L}\.]{3,10}\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[:—–-]\s+"
 )
-TEMPORAL = frozenset(["yesterday", "today", "tonight", "recently", "previously", "already", "again", "later", "earlier"])
+TEMPORAL = frozenset(
+    ["yesterday", "today", "tonight", "recently", "previously", "already", "again", "later", "earlier", "afterwards", "afterward"]
+)
 SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "there"])
 # What may follow the verb of a fronted clause: the sentence's end, a participle, or only a time.
 FRONTED_END = regex.compile(

@@ -222,3 +222,8 @@ def test_a_reporting_verb_joined_to_any_verb_reports_for_the_sentence_subject():
 def test_an_account_of_what_happened_to_someone_is_no_speech_of_the_police():
     body = "Crash\n\nThe 45-year-old man was taken to hospital with serious injuries, West Yorkshire Police said.\n"
     assert indirect(body) == []
+
+
+def test_afterwards_after_the_verb_does_not_stop_the_clause():
+    body = "Rivers\n\nFeargal Sharkey said afterwards that the session had been an exercise in evasion.\n"
+    assert indirect(body) == [("the session had been an exercise in evasion", "Feargal Sharkey", "reported_clause")]
