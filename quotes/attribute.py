@@ -105,10 +105,13 @@ def colon_introduction(reading: Reading, span: Span) -> Attribution | None:
     intro = COLON_INTRO.match(reading.text, sentence.start, begin)
     if not intro:
         return None
-    mention = parse_subject(intro.group("subject"))
-    if mention is None or mention.kind not in ("name", "pronoun"):
+    subject = Subject(parse_subject(intro.group("subject")), intro.start("subject"))
+    if subject.mention is None or subject.mention.kind not in ("name", "pronoun"):
+        subject = reading.opening_subject(sentence)  # "Another trader, Ali Hassan, was blunter: …"
+    if subject is None or subject.mention.kind not in ("name", "pronoun"):
         return None
-    speaker = reading.resolve(Subject(mention, intro.start("subject")))
+    mention = subject.mention
+    speaker = reading.resolve(subject)
     if speaker is None:
         return None
     return Attribution(speaker, mention.surface.strip(), intro.group("verb"), "colon_introduction", 0.85)

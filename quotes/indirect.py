@@ -17,7 +17,7 @@ import regex
 
 from quotes.lexicon import lexicon
 from quotes.mentions import parse_subject
-from quotes.reading import Reading, Subject, Verb
+from quotes.reading import HEARD_ENDINGS, Reading, Subject, Verb
 from quotes.records import Quote
 from quotes.sentences import Sentence
 
@@ -183,8 +183,8 @@ def _quote(reading: Reading, start: int, end: int, verb: Verb, subject, rule: st
 
 
 def reported_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote | None:
-    """`X said on Monday that …`, `X told reporters …`."""
-    if verb.form.endswith("ing"):
+    """`X said on Monday that …`, `X told reporters …`, `X was quoted as saying …`."""
+    if verb.form.endswith("ing") and not reading.text[sentence.start : verb.start].rstrip().endswith(HEARD_ENDINGS):
         return None
     start = _clause_start(reading, verb, sentence.end)
     if start is None or reading.body[start] in MARKS:

@@ -40,7 +40,11 @@ INVERTED_SUBJECT = regex.compile(r"\s+((?:[^,.;:!?·“”\"]|\.(?=\s*\p{Lu}))+)
 APPOSITIVE_NAME = regex.compile(rf"\s*,\s*({NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}})\s*(?:[.,;:!?]|$)")
 # "Her colleague", "his lawyer", "the firm's chief executive": a role someone holds, before their name.
 POSSESSED_ROLE = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(\p{Ll}+(?:\s\p{Ll}+){0,2})")
-QUOTED_AS = regex.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|reported|cited|heard|recorded)\s+as$")
+QUOTED_AS = regex.compile(
+    r"\s+(?:was|were|is|are|has\s+been|had\s+been|can\s+be|could\s+be)\s+(?:quoted|reported|cited|heard|recorded|seen|filmed)(?:\s+as)?$"
+)
+QUOTED_WHO_AS = regex.compile(r"(?r)\bquoted\s+([^,;:·“”\"]{2,80}?)\s+as$")
+HEARD_ENDINGS = (" as", " heard", " seen", " filmed", " recorded")
 BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)\s+")
 OPENING_APPOSITIVE = regex.compile(rf"[^,·“”\"\n]{{3,60}},\s+(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}),\s+(?=\p{{Ll}})")
@@ -352,8 +356,11 @@ class Reading:
     def _subject_before(self, clause_start: int, verb: Verb) -> Subject | None:
         lex = lexicon()
         stripped = self.text[clause_start : verb.start].rstrip()
-        if stripped.endswith(" as"):
-            stripped = QUOTED_AS.sub("", stripped)  # "X was quoted as saying"
+        if stripped.endswith(HEARD_ENDINGS) and verb.form.endswith("ing"):
+            quoted = QUOTED_WHO_AS.search(stripped)  # "the agency quoted Dmitry Peskov as saying"
+            if quoted:
+                return self._phrase_subject(clause_start, quoted.start(1), quoted.group(1))
+            stripped = QUOTED_AS.sub("", stripped)  # "X was quoted as saying", "X can be heard saying"
         while stripped:
             words = stripped.rsplit(None, 1)
             if words[-1].lower() not in lex.auxiliaries or words[-1][:1].isupper():
@@ -434,7 +441,8 @@ class Reading:
             end = self._past_role(run.end(), sentence.end)
             if VERB_AFTER.match(self.text, end, sentence.end):
                 mention = parse_subject(self.text[at:end])
-                return Subject(mention, at) if mention and mention.kind == "name" else None
+                if mention and mention.kind == "name":
+                    return Subject(mention, at)
         appositive = OPENING_APPOSITIVE.match(self.text, at, sentence.end)
         if appositive:  # "The Treasurer, Jim Chalmers, has ruled it out, saying …"
             mention = parse_subject(appositive.group("name"))

@@ -19,7 +19,7 @@ MASK = "·"
 QUOTED_KINDS = ("direct", "partial")
 MAX_REACH = 1500
 NEWLINE = regex.compile(r"\n")
-BOUNDARY = regex.compile(r"[.!?…]+[\"”’'»)]*\s+(?=[\"“‘'«(\[]?[\p{Lu}\d])")  # straight single marks too: 'The …'
+BOUNDARY = regex.compile(r"[.!?…]+[\"”’'»)]*\s+(?=[\"“‘'«(\[]{0,2}[\p{Lu}\d])")  # 'The …', ("I …
 # Searched backwards from the boundary: a forward search would try every start in its window.
 LAST_WORD = regex.compile(r"([\p{L}\.]+)[.!?…]+[\"”’'»)]*\s+$", regex.REVERSE)
 

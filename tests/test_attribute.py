@@ -702,3 +702,23 @@ def test_the_verdict_in_the_next_sentence_names_the_speaker():
         "who gave it four stars.\n\n\"A bloated mess.\" That was the mood in the foyer.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Peter Bradshaw", None]
+
+
+def test_an_agency_quoting_someone_as_saying_quotes_that_someone():
+    body = "Plan\n\nThe RIA news agency quoted Kremlin spokesman Dmitry Peskov as saying the plan \"does not work\".\n"
+    assert who(body) == [("does not work", "Dmitry Peskov", "reporting_clause")]
+
+
+def test_dismissed_as_is_a_quote_frame_not_a_scare_quote():
+    body = "Plan\n\nThe Kremlin on Friday dismissed the proposal as \"unrealistic\".\n"
+    assert who(body) == [("unrealistic", "Kremlin", "reporting_clause")]
+
+
+def test_a_colon_after_a_role_and_its_name_in_commas():
+    body = "Shops\n\nAnother trader, Ali Hassan, was blunter: \"The high street is dying.\"\n"
+    assert who(body) == [("The high street is dying.", "Ali Hassan", "colon_introduction")]
+
+
+def test_a_quote_in_brackets_opens_a_new_sentence():
+    body = "Shops\n\nKaren Whitely said she paid twice as much now. (\"I can't go on,\" she added.)\n"
+    assert [text for text, _, _ in who(body, kind=("indirect",))] == ["she paid twice as much now"]

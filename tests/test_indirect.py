@@ -227,3 +227,8 @@ def test_an_account_of_what_happened_to_someone_is_no_speech_of_the_police():
 def test_afterwards_after_the_verb_does_not_stop_the_clause():
     body = "Rivers\n\nFeargal Sharkey said afterwards that the session had been an exercise in evasion.\n"
     assert indirect(body) == [("the session had been an exercise in evasion", "Feargal Sharkey", "reported_clause")]
+
+
+def test_heard_saying_reports_a_clause():
+    body = "Row\n\nIn the recording, Lee Rowley can be heard saying that some tenants do not deserve help.\n"
+    assert indirect(body) == [("some tenants do not deserve help", "Lee Rowley", "reported_clause")]
