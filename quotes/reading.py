@@ -53,6 +53,7 @@ WORD_BEFORE = regex.compile(r"(?r)\b(\p{Ll}{2,})\s+$")  # the lower-case word ri
 LOWER_AFTER = regex.compile(r"\s+\p{Ll}")  # the clause goes on after the name ("accused Price of")
 SUBJECT_OPENERS = frozenset(("and", "but", "or", "that", "while", "when", "as", "after", "before", "because",
                              "if", "although", "though", "so", "then", "where", "whom", "says", "said", "added", "told"))
+LOWER_WORD_RUN = regex.compile(r"\b\p{Ll}+\b")
 AUXILIARY_AFTER = regex.compile(r"\s+(?:has|had|is|was|will|would|could|can|did|does)\s+\p{Ll}")
 SENTENCE_ENDS = ".!?”\"’'"  # a paragraph ending so is prose or a quote, never a byline
 VERB_AFTER = regex.compile(r"\s+\p{Ll}")  # a subject's verb follows it in lower case
@@ -198,6 +199,7 @@ class Reading:
         self._reporting_starts = [v.start for v in self._reporting]
         self._issuing: tuple[list[Verb], list[int]] | None = None
         self._subjects: dict[tuple[int, int], Subject | None] = {}
+        self._lower_words: frozenset[str] | None = None  # words the body writes in lower case
         self._register_names()
         self._register_unnamed_speakers()
 
@@ -299,7 +301,9 @@ class Reading:
         "Skyways has apologised", never "Talks were paused" (the article also writes "talks")."""
         if not AUXILIARY_AFTER.match(self.text, end) or not word.isalpha():
             return False
-        return regex.search(rf"\b{regex.escape(word.lower())}\b", self.body) is None
+        if self._lower_words is None:  # read once, and only for an article that needs it: linear in its length
+            self._lower_words = frozenset(LOWER_WORD_RUN.findall(self.body))
+        return word.lower() not in self._lower_words
 
     def _with_kin_gender(self, mention: Mention, floor: int, start: int) -> Mention:
         """A name set beside a noun of kin takes its gender: "his wife, Peggy," is a woman."""
