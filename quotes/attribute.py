@@ -27,6 +27,8 @@ MAX_CUE_WORDS = 12
 COLON_INTRO = regex.compile(r"\s*(?P<subject>[^:·“”\"\n]{1,60}?)\s+(?P<verb>\p{Ll}[\p{Ll}\s]{0,30}?)\s*:\s*$")
 # A short sentence of narration: a subject (capitalised words or a pronoun), then a lower-case verb.
 ACTION_BEAT = regex.compile(r"\s*(?P<subject>(?:\p{Lu}[\p{L}'’\-\.]*\s){1,4}?|[Hh]e\s|[Ss]he\s)\p{Ll}[^.!?·]{0,80}[.!?]\s*$")
+# A paragraph's opening: a list bullet, perhaps a capitalised "Says", a name, a colon, then the quote.
+LABEL_COLON = regex.compile(r"\s*(?:[-–—•*]\s*)?(?:(?:Says|Adds|Said|Added)\s+)?(?P<who>[^:·“”\"\n]{2,80}?)\s*:\s*$")
 # A dash, then a name (and perhaps its role after a comma) to the end of the paragraph.
 DASH_CREDIT = regex.compile(r"[ \t]*[—–-]{1,2}[ \t]*(?P<name>[^,.;:!?·“”\"\n]{2,80}?)(?:,[^\n·“”\"]{0,80})?[.]?[ \t]*$")
 INTRODUCTION_TAIL = regex.compile(r"^(?:\s+[^\s,:·“”\"]+){0,4}\s*[:,]?\s*$")
@@ -182,6 +184,23 @@ def _verdict_pattern() -> regex.Pattern:
     )
 
 
+def label_colon(reading: Reading, span: Span) -> Attribution | None:
+    """`- Prime Minister Karen Doyle: “…”`, `Says Edith: “…”`: a paragraph opening with a name and a
+    colon, as lists and transcripts set them out."""
+    begin = _begin(span)
+    paragraph = reading.paragraph_of(begin)
+    label = LABEL_COLON.match(reading.text, paragraph.start, begin)
+    if not label:
+        return None
+    mention = parse_subject(label.group("who"))
+    if mention is None or mention.kind != "name":
+        return None
+    if not (" " in mention.name or mention.titles or reading.discourse.knows_word(mention.name)):
+        return None  # a person's name, not a label such as "Note:" or "Update:"
+    speaker = reading.resolve(Subject(mention, label.start("who")))
+    return Attribution(speaker, mention.surface.strip(), None, "label_colon", 0.8) if speaker else None
+
+
 def dash_credit(reading: Reading, span: Span) -> Attribution | None:
     """`“Every penny is accounted for.” — Rachel Reeves`: a name after a dash closes the paragraph."""
     start = _close_end(span)
@@ -204,6 +223,7 @@ SENTENCE_RULES: list[Callable[[Reading, Span], Attribution | None]] = [
     document_cue,
     dash_credit,
     verdict_after,
+    label_colon,
 ]
 
 

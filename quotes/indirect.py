@@ -224,7 +224,8 @@ def fronted_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote | 
         start += 1
     if reading.body[start] in MARKS or "·" in reading.text[start:comma]:
         return None
-    if reading.text[start:comma].split(None, 1)[0].lower() in lexicon().prepositions:
+    opening = reading.text[start:comma].split(None, 1)
+    if not opening or opening[0].lower() in lexicon().prepositions:
         return None  # "In a statement, his campaign said …": a phrase, not a clause
     if _is_event_report(reading, Sentence(start, comma), subject):
         return None

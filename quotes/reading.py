@@ -128,7 +128,8 @@ def _name_candidate(run: str) -> tuple[int, Mention] | None:
     if tokens and _closes_sentence(tokens[-1], lexicon().abbreviations):
         tokens[-1] = tokens[-1][:-1]  # "in São Paulo." names São Paulo
     offset = 0
-    while tokens and tokens[0].lower() in not_names:
+    lemma = lexicon().verb_lemma
+    while tokens and (tokens[0].lower() in not_names or lemma.get(tokens[0].lower()) in ("say", "add")):  # "In", "Says"
         offset += len(tokens.pop(0)) + 1
     if not tokens or all(t.isupper() and len(t) > 1 for t in tokens):
         return None
@@ -308,7 +309,8 @@ class Reading:
     def _with_kin_gender(self, mention: Mention, floor: int, start: int) -> Mention:
         """A name set beside a noun of kin takes its gender: "his wife, Peggy," is a woman."""
         words = self.text[max(floor, start - KIN_REACH) : start].rstrip(", ").rsplit(None, 1)
-        gender = lexicon().kin_nouns.get(words[-1]) if words else None  # lower case only: "Mother Teresa" is no kin
+        kin = words[-1].rsplit("-", 1)[-1] if words else ""  # "great-grandson" is a grandson
+        gender = lexicon().kin_nouns.get(kin) if words and words[-1].islower() else None  # "Mother Teresa" is no kin
         return replace(mention, gender=gender) if gender else mention
 
     def _register_unnamed_speakers(self) -> None:

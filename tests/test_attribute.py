@@ -722,3 +722,17 @@ def test_a_colon_after_a_role_and_its_name_in_commas():
 def test_a_quote_in_brackets_opens_a_new_sentence():
     body = "Shops\n\nKaren Whitely said she paid twice as much now. (\"I can't go on,\" she added.)\n"
     assert [text for text, _, _ in who(body, kind=("indirect",))] == ["she paid twice as much now"]
+
+
+def test_a_name_and_a_colon_opening_a_list_item_is_the_speaker():
+    body = (
+        "Reactions\n\nHere is what they said:\n\n- Prime Minister Karen Doyle: \"This budget puts families first.\"\n\n"
+        "- Opposition leader Tom Hartley: \"It's a con.\"\n\nEdith Crane turned 100.\n\nSays Edith: \"I don't feel a day over 80.\"\n\n"
+        "Note: \"Figures are provisional.\"\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Karen Doyle", "Tom Hartley", "Edith Crane", None]
+
+
+def test_a_hyphenated_noun_of_kin_gives_its_gender():
+    body = "Party\n\nEdith turned 100. Her great-grandson, Leo, 7, made a card. \"She's the best,\" he said.\n"
+    assert who(body) == [("She's the best,", "Leo", "cue_after_quote")]

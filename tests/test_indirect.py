@@ -232,3 +232,8 @@ def test_afterwards_after_the_verb_does_not_stop_the_clause():
 def test_heard_saying_reports_a_clause():
     body = "Row\n\nIn the recording, Lee Rowley can be heard saying that some tenants do not deserve help.\n"
     assert indirect(body) == [("some tenants do not deserve help", "Lee Rowley", "reported_clause")]
+
+
+def test_a_comma_before_the_subject_with_nothing_before_it_is_no_clause():
+    """Found by Hypothesis: an empty stretch before the comma once raised IndexError."""
+    assert indirect(",B<said.") == []
