@@ -4,6 +4,7 @@ and a huge paragraph of stray quote marks finishes (linear patterns, no catastro
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 import textwrap
@@ -21,13 +22,18 @@ PIECES = [
     "said", "told reporters", "he said", "she added", "Mr Smith", "Dr Ada Okafor", "the minister",
     "Prime Minister Mohammed Shia al-Sudani", "according to", "that", "on Tuesday", "on 7 February",
     "BAGHDAD:", "(Reuters) -", "warned", ", said Mrs Hill.", " ", ". ", ", ", ":", "—", "\n", "\n\n",
+    # fragments the third session's rules react to
+    "- Karen Doyle:", "Says Edith:", "That was the verdict of", "— Rachel Reeves", "quoted Dmitry Peskov as saying",
+    "can be heard saying", "and that", "but warned that", "saying", "The Treasurer, Jim Chalmers,", "his campaign",
+    "the 24-year-old", "the Spaniard", "his wife, Peggy,", "accused Price of", "As the economist Jo Lee writes,",
+    "LONDON, Nov 4 (Reuters) -", "Morning Courier, 3 Jan 2024", "Skyways has", "the airline", "Minister for Health",
     *MARKS,
 ]
 texts = st.one_of(
     st.text(max_size=400),
     st.lists(st.sampled_from(PIECES) | st.text(alphabet=MARKS + "ab .,\n", max_size=8), max_size=120).map("".join),
 )
-PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=int(os.environ.get("QUOTES_FUZZ_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def article(body: str, title: str | None = None) -> Article:
