@@ -22,8 +22,8 @@ from quotes.records import Quote
 from quotes.sentences import Sentence
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
-CLAUSE_END = regex.compile(r"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=\p{Ll}+ing\b)|,\s+according to\b|;\s|,?\s+and\s+that\s")
-AND_THAT = regex.compile(r",?\s+and\s+that\s+")  # "said he was concerned and that funding had been found": two clauses
+CLAUSE_END = regex.compile(r"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=\p{Ll}+ing\b)|,\s+according to\b|;\s|,?\s+(?:and|but)\s+that\s")
+AND_THAT = regex.compile(r",?\s+(?:and|but)\s+that\s+")  # "said he was concerned and that funding had been found": two clauses
 DATELINE = regex.compile(
     r"\s*\p{Lu}[\p{Lu}\s\.\-]{1,40}(?:,\s*[\p{L}\.]{3,10}\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[:—–-]\s+"
 )

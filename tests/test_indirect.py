@@ -237,3 +237,11 @@ def test_heard_saying_reports_a_clause():
 def test_a_comma_before_the_subject_with_nothing_before_it_is_no_clause():
     """Found by Hypothesis: an empty stretch before the comma once raised IndexError."""
     assert indirect(",B<said.") == []
+
+
+def test_but_that_also_starts_a_second_clause():
+    body = "Transfer\n\nPierre Dumas said several clubs had been interested but that the player wanted to stay in London.\n"
+    assert indirect(body) == [
+        ("several clubs had been interested", "Pierre Dumas", "reported_clause"),
+        ("the player wanted to stay in London", "Pierre Dumas", "reported_clause"),
+    ]
