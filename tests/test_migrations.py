@@ -37,7 +37,7 @@ def schema(db) -> dict[str, set[str]]:
 
 def test_revisions_form_one_line():
     script = ScriptDirectory.from_config(alembic_config("unused.db"))
-    assert [r.revision for r in script.walk_revisions()] == ["0006", "0005", "0004", "0003", "0002", "0001"]
+    assert [r.revision for r in script.walk_revisions()] == ["0007", "0006", "0005", "0004", "0003", "0002", "0001"]
 
 
 def test_models_and_migrations_agree(tmp_path):
@@ -157,6 +157,18 @@ def test_fts_triggers_still_fire_after_the_batch_migration(built_db, tmp_path):
         connection.execute("UPDATE quotes SET text = 'zebracrossing' WHERE id = 1")
         hits = connection.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'zebracrossing'").fetchall()
     assert hits == [(1,)]
+
+
+def test_the_filtered_date_indexes_come_and_go_with_their_revision(built_db, tmp_path):
+    db = tmp_path / "q.db"
+    shutil.copy(built_db, db)
+    added = {"ix_quotes_speaker_id_date", "ix_quotes_kind_date"}
+    assert added <= schema(db)["index"]
+    downgrade(db, "0006")
+    assert not added & schema(db)["index"]
+    assert {"ix_quotes_speaker_id", "ix_quotes_kind", "ix_quotes_speaker_id_kind"} <= schema(db)["index"]
+    upgrade(db)
+    assert schema(db) == schema(built_db)
 
 
 @pytest.mark.postgres

@@ -1,5 +1,6 @@
 """`quotes.date` (revision 0006) holds `quote_list.date` as revision 0003 computed it, whoever writes
-the rows, and the quote list sorted by date reads it through its index."""
+the rows, and the quote list sorted by date, whole or filtered by speaker or kind (revision 0007),
+reads it through an index."""
 
 from __future__ import annotations
 
@@ -78,6 +79,47 @@ def test_the_date_sorted_list_walks_the_index_through_the_views_joins(built_db):
         plan = " / ".join(row[3] for row in connection.execute(f"EXPLAIN QUERY PLAN {SORTED_PAGE}"))
     assert "SCAN q USING INDEX ix_quotes_date" in plan
     assert "TEMP B-TREE" not in plan, plan  # no sort of every row
+
+
+# What Datasette runs for a filter and the date sort (`?speaker=…&_sort_desc=date`, `?kind=direct&_sort_desc=date`),
+# and for the same filter in the list's default order, latest added first; the index each must walk (revision 0007).
+FILTERS = {"speaker": '"speaker" = :p0', "speaker_id": '"speaker_id" = :p0', "kind": '"kind" = :p0'}
+FILTERED_PAGES = [
+    ("speaker", "date desc", "ix_quotes_speaker_id_date"),
+    ("speaker_id", "date desc", "ix_quotes_speaker_id_date"),
+    ("kind", "date desc", "ix_quotes_kind_date"),
+    ("speaker", "quote_id desc", "ix_quotes_speaker_id"),
+    ("kind", "quote_id desc", "ix_quotes_kind"),
+]
+
+
+def filter_value(connection: sqlite3.Connection, column: str) -> str:
+    """The most quoted speaker (name or id, as Datasette passes it: text), or the kind direct."""
+    if column == "kind":
+        return "direct"
+    name, speaker_id = connection.execute(
+        "SELECT s.name, s.id FROM quotes AS q JOIN speakers AS s ON s.id = q.speaker_id"
+        " GROUP BY s.id ORDER BY count(*) DESC, s.id LIMIT 1").fetchone()
+    return name if column == "speaker" else str(speaker_id)
+
+
+@pytest.mark.parametrize(("column", "order", "index"), FILTERED_PAGES)
+def test_a_filtered_list_walks_its_index_in_the_pages_order(built_db, column, order, index):
+    page = f"SELECT * FROM quote_list WHERE {FILTERS[column]} ORDER BY {order} LIMIT 51"
+    with closing(sqlite3.connect(built_db)) as connection:
+        value = filter_value(connection, column)
+        plan = " / ".join(row[3] for row in connection.execute(f"EXPLAIN QUERY PLAN {page}", {"p0": value}))
+        shown = connection.execute(page, {"p0": value}).fetchall()
+        every = connection.execute(f"SELECT * FROM quote_list WHERE {FILTERS[column]}", {"p0": value}).fetchall()
+    assert f"SEARCH q USING INDEX {index} (" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan  # no sort of the speaker's or kind's quotes
+    key = 6 if order.startswith("date") else 0  # quote_list's date, or its quote_id
+    assert len(shown) > 1 and [row[key] for row in shown] == descending([row[key] for row in every])[:51]
+
+
+def descending(values: list) -> list:
+    """The values as SQLite's ORDER BY … DESC gives them: NULL last."""
+    return sorted(values, key=lambda value: (value is not None, value or ""), reverse=True)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
