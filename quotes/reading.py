@@ -46,7 +46,7 @@ QUOTED_AS = regex.compile(
 QUOTED_WHO_AS = regex.compile(r"(?r)\bquoted\s+([^,;:·“”\"]{2,80}?)\s+as$")
 HEARD_ENDINGS = (" as", " heard", " seen", " filmed", " recorded")
 BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
-LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)\s+")
+LOWER_ROLE = regex.compile(r"(?:\s+\p{Ll}+){0,2}\s+(\p{Ll}+)\s+")  # up to three lower-case words, the last a role
 OPENING_APPOSITIVE = regex.compile(rf"[^,·“”\"\n]{{3,60}},\s+(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}),\s+(?=\p{{Ll}})")
 WORD_BEFORE = regex.compile(r"(?r)\b(\p{Ll}{2,})\s+$")  # the lower-case word right before a name
 # Words after which a name still stands as a subject: clause links, and the verbs of an inverted cue.
@@ -462,9 +462,10 @@ class Reading:
 
     def _past_role(self, end: int, limit: int) -> int:
         """Where a name run ends once a lower-case role and the name after it are taken in:
-        "Transport minister Helen Carr" is one subject."""
-        role = LOWER_WORD.match(self.text, end, limit)
-        if role and role.group(1) in lexicon().titles | lexicon().person_nouns:
+        "Transport minister Helen Carr", "Road safety charity Brake" are one subject each."""
+        role = LOWER_ROLE.match(self.text, end, limit)
+        lex = lexicon()
+        if role and role.group(1) in lex.titles | lex.person_nouns | lex.organisation_nouns:
             name = _name_run().match(self.text, role.end(), limit)
             if name:
                 return name.end()

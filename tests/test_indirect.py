@@ -245,3 +245,8 @@ def test_but_that_also_starts_a_second_clause():
         ("several clubs had been interested", "Pierre Dumas", "reported_clause"),
         ("the player wanted to stay in London", "Pierre Dumas", "reported_clause"),
     ]
+
+
+def test_an_organisation_introduced_by_its_field_opens_the_sentence():
+    body = "Recall\n\nRoad safety charity Brake welcomed the recall but said it should have come much sooner.\n"
+    assert indirect(body) == [("it should have come much sooner", "Brake", "reported_clause")]
