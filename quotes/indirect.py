@@ -40,7 +40,8 @@ FRONTED_END = regex.compile(
 )
 # A conjunction right before a reporting verb, searched backwards from the verb.
 COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:also\s+)?$")
-AGE_APPOSITIVE = regex.compile(r",\s*\d{1,3}\s*,")
+# An aside within the one told: an age, or a relative clause ("told the boy, who cannot be named, that …").
+OBJECT_ASIDE = regex.compile(r",\s*(?:\d{1,3}|(?:who|whom)\b[^,;:·“”\"]{1,100})\s*,(?=\s+that\b)|,\s*\d{1,3}\s*,")
 PERSON_DESCRIBED = regex.compile(r"((?:The|A|An)\s+[^,·\n]{1,40}?)\s+(?:was|were|has|had|is|are)\b")
 MIN_CLAUSE_WORDS = 3
 MAX_QUOTED_SHARE = 0.6  # of a reported clause's words: past it, the clause is a quote with a cue
@@ -93,10 +94,14 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
     """Where the reported clause begins after a verb, skipping its object and adverbials."""
     lex = lexicon()
     stop = CLAUSE_STOP.search(reading.text, verb.end, end)
-    while stop and (age := AGE_APPOSITIVE.match(reading.text, stop.start(), end)):
-        stop = CLAUSE_STOP.search(reading.text, age.end(), end)  # "told Peter Marsh, 52, that …"
+    asides = []
+    while stop and (aside := OBJECT_ASIDE.match(reading.text, stop.start(), end)):
+        asides.append(aside.span())  # "told Peter Marsh, 52, that …", "told the boy, who …, that"
+        stop = CLAUSE_STOP.search(reading.text, aside.end(), end)
     stop_at = stop.start() if stop else end
     tokens = _words_to(reading.text, verb.end, end, stop_at)
+    if asides:
+        tokens = [t for t in tokens if not any(a <= t.start() < b for a, b in asides)]
     i = 0
     object_done = verb.lemma != "tell"
     while i < len(tokens):

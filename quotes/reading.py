@@ -56,6 +56,16 @@ SUBJECT_OPENERS = frozenset(("and", "but", "or", "that", "while", "when", "as", 
 LOWER_WORD_RUN = regex.compile(r"\b\p{Ll}+\b")
 AUXILIARY_AFTER = regex.compile(r"\s+(?:has|had|is|was|will|would|could|can|did|does)\s+\p{Ll}")
 SENTENCE_ENDS = ".!?”\"’'"  # a paragraph ending so is prose or a quote, never a byline
+OPENING_DESCRIPTION = regex.compile(r"(?:The|the)\s+((?:\p{Ll}+\s+){0,2}?\p{Ll}+)(?=\s+\p{Ll})")
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    """Nouns that head a description of someone who can speak: titles, people, organisations."""
+    lex = lexicon()
+    return lex.titles | lex.person_nouns | lex.organisation_nouns
+
+
 VERB_AFTER = regex.compile(r"\s+\p{Ll}")  # a subject's verb follows it in lower case
 OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
 KIN_REACH = 20  # characters: "granddaughter, " fits
@@ -454,6 +464,11 @@ class Reading:
             mention = parse_subject(appositive.group("name"))
             if mention and mention.kind == "name":
                 return Subject(mention, appositive.start("name"))
+        described = OPENING_DESCRIPTION.match(self.text, at, sentence.end)
+        if described and described.group(1).split()[-1] in _role_nouns():  # "The mayor hit back, accusing …"
+            mention = parse_subject(described.group(0).strip())
+            if mention and mention.kind == "description":
+                return Subject(mention, at)
         pronoun = OPENING_PRONOUN.match(self.text, at, sentence.end)
         if pronoun:
             mention = parse_subject(pronoun.group(1))

@@ -736,3 +736,11 @@ def test_a_name_and_a_colon_opening_a_list_item_is_the_speaker():
 def test_a_hyphenated_noun_of_kin_gives_its_gender():
     body = "Party\n\nEdith turned 100. Her great-grandson, Leo, 7, made a card. \"She's the best,\" he said.\n"
     assert who(body) == [("She's the best,", "Leo", "cue_after_quote")]
+
+
+def test_a_participle_after_a_description_opening_the_sentence():
+    body = (
+        "Hustings\n\nMayor Sandra Okoye spoke first.\n\n"
+        "The mayor hit back, accusing her rival of having \"no plan and no numbers\".\n"
+    )
+    assert who(body) == [("no plan and no numbers", "Sandra Okoye", "reporting_clause")]

@@ -250,3 +250,8 @@ def test_but_that_also_starts_a_second_clause():
 def test_an_organisation_introduced_by_its_field_opens_the_sentence():
     body = "Recall\n\nRoad safety charity Brake welcomed the recall but said it should have come much sooner.\n"
     assert indirect(body) == [("it should have come much sooner", "Brake", "reported_clause")]
+
+
+def test_a_relative_clause_inside_the_one_told():
+    body = "Court\n\nJudge Martin Lowe told the boy, who cannot be named, that carrying a knife ruins lives.\n"
+    assert indirect(body) == [("carrying a knife ruins lives", "Martin Lowe", "reported_clause")]
