@@ -43,6 +43,7 @@ COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:
 # An aside within the one told: an age, or a relative clause ("told the boy, who cannot be named, that …").
 OBJECT_ASIDE = regex.compile(r",\s*(?:\d{1,3}|(?:who|whom)\b[^,;:·“”\"]{1,100})\s*,(?=\s+that\b)|,\s*\d{1,3}\s*,")
 PERSON_DESCRIBED = regex.compile(r"((?:The|A|An)\s+[^,·\n]{1,40}?)\s+(?:was|were|has|had|is|are)\b")
+APPROXIMATE = frozenset(("around", "about", "over", "under", "nearly", "almost", "roughly", "some"))  # before a number
 MIN_CLAUSE_WORDS = 3
 MAX_QUOTED_SHARE = 0.6  # of a reported clause's words: past it, the clause is a quote with a cue
 MAX_OBJECT_NAME = 6  # words of a capitalised object after "told": titles and a full name
@@ -114,6 +115,9 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
         if low in lex.calendar_words or (low.isdigit() and len(low) <= 2 and _next_is_calendar(tokens, i, lex)):
             i += 1
             continue
+        approximate = low in APPROXIMATE and i + 1 < len(tokens) and tokens[i + 1].group()[:1].isdigit()
+        if approximate and object_done and any(t.group().lower() in FINITE for t in tokens[i + 2 : i + 8]):
+            return tokens[i].start()  # "said around 500 farms a year would pay": a number's "around", not a place's
         if low in lex.prepositions or low in TEMPORAL:
             i += 1
             taken = 0

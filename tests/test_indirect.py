@@ -255,3 +255,11 @@ def test_an_organisation_introduced_by_its_field_opens_the_sentence():
 def test_a_relative_clause_inside_the_one_told():
     body = "Court\n\nJudge Martin Lowe told the boy, who cannot be named, that carrying a knife ruins lives.\n"
     assert indirect(body) == [("carrying a knife ruins lives", "Martin Lowe", "reported_clause")]
+
+
+def test_around_a_number_starts_a_clause_but_on_a_date_does_not():
+    assert indirect("Tax\n\nThe Treasury said around 500 farms a year would pay the tax.\n") == [
+        ("around 500 farms a year would pay the tax", "Treasury", "reported_clause")
+    ]
+    assert indirect("Tax\n\nAna Ruiz said on 7 February that the talks had failed.\n")[0][0] == "the talks had failed"
+    assert indirect("Rally\n\nAna Ruiz told the crowd of about 2,000.\n") == []
