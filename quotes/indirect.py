@@ -53,7 +53,7 @@ RECENT = 4  # clauses found lately, against which a new one is checked for overl
 FINITE = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do"])
 MARKS = "“”\"‘«»"
 # Punctuation that ends the stretch a reported clause may open in; an abbreviation's dot ("Jan. 5") does not.
-CLAUSE_STOP = regex.compile(rf"[,;:·{MARKS}]|\.(?!(?<=\p{{L}}\.)\s+\d)")
+CLAUSE_STOP = regex.compile(rf"[,;:·{MARKS}]|\.(?!(?<=\p{{L}}\.)\s+\d)(?!(?<=\d\.)\d)")  # not "Jan. 5", not "8.5"
 
 
 def _words_to(text: str, start: int, end: int, stop_at: int) -> list[regex.Match]:
@@ -84,11 +84,13 @@ def _mostly_quoted(reading: Reading, start: int, end: int) -> bool:
 
 
 def _past_tense_follows(tokens: list[regex.Match], i: int) -> bool:
-    """`said investors welcomed the move`: a plural noun, then a verb in the past tense."""
-    if i + 1 >= len(tokens) or not tokens[i].group().endswith("s"):
+    """`said investors welcomed the move`, `saying taxpayers expect value`: a plural noun, then a verb
+    (a lower-case word that is no function word)."""
+    if i + 1 >= len(tokens) or not tokens[i].group().endswith("s") or not tokens[i].group().islower():
         return False
     following = tokens[i + 1].group()
-    return following.islower() and following.endswith("ed") and len(following) > 4
+    lex = lexicon()
+    return following.islower() and len(following) > 2 and not (following in lex.not_names or following in lex.prepositions)
 
 
 def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:

@@ -263,3 +263,14 @@ def test_around_a_number_starts_a_clause_but_on_a_date_does_not():
     ]
     assert indirect("Tax\n\nAna Ruiz said on 7 February that the talks had failed.\n")[0][0] == "the talks had failed"
     assert indirect("Rally\n\nAna Ruiz told the crowd of about 2,000.\n") == []
+
+
+def test_a_plural_noun_then_a_present_verb_starts_a_clause():
+    body = "Cuts\n\nChristopher Luxon defended the cuts, saying taxpayers expect good value for their money.\n"
+    assert indirect(body) == [("taxpayers expect good value for their money", "Christopher Luxon", "participle_clause")]
+    assert indirect("Cuts\n\nChristopher Luxon said thanks to everyone.\n") == []
+
+
+def test_a_decimal_point_does_not_stop_the_clause():
+    body = "Outage\n\nMicrosoft said about 8.5 million Windows devices had been affected.\n"
+    assert indirect(body) == [("about 8.5 million Windows devices had been affected", "Microsoft", "reported_clause")]
