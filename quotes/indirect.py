@@ -34,6 +34,7 @@ SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "there"])
 # What may follow the verb of a fronted clause: the sentence's end, a participle, or only a time.
 FRONTED_END = regex.compile(
     r"(?:\s+(?:reporters|journalists|(?-i:(?:the\s+)?\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*){0,3})))?"  # told the BBC
+    r"(?:\s+(?:on|in|at)\s+(?-i:\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*){0,2}))?"  # said on Telegram, in Geneva
     r"(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last\s+\w+))?"
     r"\s*(?:[.!?]|,\s+\p{Ll}+ing\b|,\s+(?:according|as|while|after|but)\b|$)",
     regex.IGNORECASE,
@@ -225,8 +226,9 @@ def fronted_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote | 
     if subject is None:
         return None
     comma = reading.text.rfind(",", sentence.start, subject.start)
-    if comma < 0 or reading.text[comma + 1 : subject.start].strip():
-        return None
+    between = reading.text[comma + 1 : subject.start].split()
+    if comma < 0 or len(between) > 2 or not all(word.isalpha() and word.islower() for word in between):
+        return None  # only the subject, or a modifier of it ("…, regional Governor Oleh Syniehubov said"), after the comma
     start = sentence.start
     dateline = DATELINE.match(reading.text, sentence.start, comma)
     if dateline:
@@ -250,7 +252,9 @@ def _is_event_report(reading: Reading, clause: Sentence, subject: Subject) -> bo
         return False
     actor = reading.opening_subject(clause)
     if actor is not None:
-        return actor.mention.kind == "name" and not actor.mention.organisation
+        mention = actor.mention
+        person = " " in mention.name or mention.titles or mention.gender  # "Prince Faisal", not "Four in ten …"
+        return mention.kind == "name" and not mention.organisation and bool(person)
     described = PERSON_DESCRIBED.match(reading.text, clause.start, clause.end)  # "The 45-year-old man was taken …"
     mention = parse_subject(described.group(1)) if described else None
     return mention is not None and mention.kind == "description" and not mention.organisation

@@ -274,3 +274,14 @@ def test_a_plural_noun_then_a_present_verb_starts_a_clause():
 def test_a_decimal_point_does_not_stop_the_clause():
     body = "Outage\n\nMicrosoft said about 8.5 million Windows devices had been affected.\n"
     assert indirect(body) == [("about 8.5 million Windows devices had been affected", "Microsoft", "reported_clause")]
+
+
+def test_a_fronted_clause_with_a_modifier_before_the_subject_and_a_place_after_the_verb():
+    body = (
+        "Kharkiv\n\nDebris fell on buildings in Kharkiv, injuring three people, regional Governor Oleh Syniehubov "
+        "said on Telegram.\n\nFour in ten universities will be in deficit this year, the Office for Students has warned.\n"
+    )
+    assert indirect(body) == [
+        ("Debris fell on buildings in Kharkiv, injuring three people", "Oleh Syniehubov", "fronted_clause"),
+        ("Four in ten universities will be in deficit this year", "Office for Students", "fronted_clause"),
+    ]
