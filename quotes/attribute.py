@@ -158,13 +158,16 @@ def document_cue(reading: Reading, span: Span) -> Attribution | None:
 
 
 def verdict_after(reading: Reading, span: Span) -> Attribution | None:
-    """`“A thrilling return to form.” That was the verdict of Peter Bradshaw.`: the next sentence names
-    whose words they were (the nouns are the lexicon's `verdict_nouns`)."""
+    """`“A thrilling return to form.” That was the verdict of Peter Bradshaw.` or `… So says Hannah
+    Price.`: the next sentence names whose words they were (the nouns are the lexicon's `verdict_nouns`)."""
     close = _close_end(span)
     sentence = reading.sentences.around(close)
     if sentence.end <= close or reading.text[close : sentence.end].strip():
         return None  # the quote must close its sentence
-    following = reading.sentences.around(sentence.end)
+    after = sentence.end
+    while after < len(reading.text) and reading.text[after].isspace():
+        after += 1  # the next sentence may open the next paragraph
+    following = reading.sentences.around(after)
     verdict = _verdict_pattern().match(reading.text, following.start, following.end)
     if not verdict:
         return None
@@ -179,9 +182,9 @@ def verdict_after(reading: Reading, span: Span) -> Attribution | None:
 def _verdict_pattern() -> regex.Pattern:
     nouns = word_trie(lexicon().verdict_nouns)
     return regex.compile(
-        rf"\s*(?:That|This|Such)\s+(?:was|is|were|had\s+been)\s+(?:the\s+)?(?:\p{{Ll}}+\s+){{0,2}}?{nouns}"
-        rf"\s+(?:of|from)\s+(?P<who>[^,.;:·“”\"]{{2,80}}?)\s*(?:[,.;:]|$)"
-    )
+        rf"\s*(?:(?:That|This|Such)\s+(?:was|is|were|had\s+been)\s+(?:the\s+)?(?:\p{{Ll}}+\s+){{0,2}}?{nouns}"
+        rf"\s+(?:of|from)|So\s+(?:says|said))\s+(?P<who>[^,.;:·“”\"]{{2,80}}?)\s*(?:[,.;:]|$)"
+    )  # "That was the verdict of X", "So says X"
 
 
 def label_colon(reading: Reading, span: Span) -> Attribution | None:

@@ -44,6 +44,7 @@ COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:
 # An aside within the one told: an age, or a relative clause ("told the boy, who cannot be named, that …").
 OBJECT_ASIDE = regex.compile(r",\s*(?:\d{1,3}|(?:who|whom)\b[^,;:·“”\"]{1,100})\s*,(?=\s+that\b)|,\s*\d{1,3}\s*,")
 PERSON_DESCRIBED = regex.compile(r"((?:The|A|An)\s+[^,·\n]{1,40}?)\s+(?:was|were|has|had|is|are)\b")
+SUBORDINATORS = frozenset(("as", "while", "when", "because", "since", "until", "before", "after", "although", "if"))
 APPROXIMATE = frozenset(("around", "about", "over", "under", "nearly", "almost", "roughly", "some"))  # before a number
 MIN_CLAUSE_WORDS = 3
 MAX_QUOTED_SHARE = 0.6  # of a reported clause's words: past it, the clause is a quote with a cue
@@ -121,6 +122,8 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
         approximate = low in APPROXIMATE and i + 1 < len(tokens) and tokens[i + 1].group()[:1].isdigit()
         if approximate and object_done and any(t.group().lower() in FINITE for t in tokens[i + 2 : i + 8]):
             return tokens[i].start()  # "said around 500 farms a year would pay": a number's "around", not a place's
+        if low in SUBORDINATORS and i + 1 < len(tokens) and tokens[i + 1].group().lower() in SUBJECT_PRONOUNS:
+            return None  # "tells me as we walk along the towpath": a clause of time, not what was said
         if low in lex.prepositions or low in TEMPORAL:
             i += 1
             taken = 0
@@ -138,7 +141,9 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
             taken = 0
             while i < len(tokens) and (taken < 3 or taken < MAX_OBJECT_NAME and tokens[i].group()[:1].isupper()):
                 nxt = tokens[i].group().lower()  # the one told: "reporters", "Prime Minister David Lane"
-                if nxt == "that" or nxt in SUBJECT_PRONOUNS or nxt in lex.prepositions or (taken and nxt in lex.clause_openers):
+                if nxt == "that" or nxt in SUBJECT_PRONOUNS or nxt in lex.prepositions or nxt in SUBORDINATORS:
+                    break
+                if taken and nxt in lex.clause_openers:
                     break
                 i += 1
                 taken += 1

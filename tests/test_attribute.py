@@ -744,3 +744,11 @@ def test_a_participle_after_a_description_opening_the_sentence():
         "The mayor hit back, accusing her rival of having \"no plan and no numbers\".\n"
     )
     assert who(body) == [("no plan and no numbers", "Sandra Okoye", "reporting_clause")]
+
+
+def test_so_says_in_the_next_paragraph_names_the_speaker():
+    body = (
+        "Brewery\n\n\"We never expected this. We just make beer we like to drink.\"\n\n"
+        "So says Hannah Price, who founded Cowshed Ales in 2019.\n"
+    )
+    assert who(body) == [("We never expected this. We just make beer we like to drink.", "Hannah Price", "verdict_after")]

@@ -285,3 +285,8 @@ def test_a_fronted_clause_with_a_modifier_before_the_subject_and_a_place_after_t
         ("Debris fell on buildings in Kharkiv, injuring three people", "Oleh Syniehubov", "fronted_clause"),
         ("Four in ten universities will be in deficit this year", "Office for Students", "fronted_clause"),
     ]
+
+
+def test_a_clause_of_time_after_the_one_told_is_not_what_was_said():
+    assert indirect("River\n\nRuth Alder tells me as we walk along the towpath at Teddington.\n") == []
+    assert indirect("River\n\nRuth Alder told me that the river had risen fast.\n")[0][0] == "the river had risen fast"
