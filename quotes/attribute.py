@@ -198,7 +198,7 @@ def label_colon(reading: Reading, span: Span) -> Attribution | None:
     mention = parse_subject(label.group("who"))
     if mention is None or mention.kind != "name":
         return None
-    if not (" " in mention.name or mention.titles or reading.discourse.knows_word(mention.name)):
+    if not (mention.names_someone or reading.discourse.knows_word(mention.name)):
         return None  # a person's name, not a label such as "Note:" or "Update:"
     speaker = reading.resolve(Subject(mention, label.start("who")))
     return Attribution(speaker, mention.surface.strip(), None, "label_colon", 0.8) if speaker else None

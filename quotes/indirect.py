@@ -22,8 +22,8 @@ from quotes.records import Quote
 from quotes.sentences import Sentence
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
-CLAUSE_END = regex.compile(r"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=\p{Ll}+ing\b)|,\s+according to\b|;\s|,?\s+(?:and|but)\s+that\s")
 AND_THAT = regex.compile(r",?\s+(?:and|but)\s+that\s+")  # "said he was concerned and that funding had been found": two clauses
+CLAUSE_END = regex.compile(rf"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=\p{{Ll}}+ing\b)|,\s+according to\b|;\s|{AND_THAT.pattern}")
 DATELINE = regex.compile(
     r"\s*\p{Lu}[\p{Lu}\s\.\-]{1,40}(?:,\s*[\p{L}\.]{3,10}\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[:—–-]\s+"
 )
@@ -257,9 +257,8 @@ def _is_event_report(reading: Reading, clause: Sentence, subject: Subject) -> bo
         return False
     actor = reading.opening_subject(clause)
     if actor is not None:
-        mention = actor.mention
-        person = " " in mention.name or mention.titles or mention.gender  # "Prince Faisal", not "Four in ten …"
-        return mention.kind == "name" and not mention.organisation and bool(person)
+        mention = actor.mention  # "Prince Faisal", not "Four in ten …"
+        return mention.kind == "name" and not mention.organisation and mention.names_someone
     described = PERSON_DESCRIBED.match(reading.text, clause.start, clause.end)  # "The 45-year-old man was taken …"
     mention = parse_subject(described.group(1)) if described else None
     return mention is not None and mention.kind == "description" and not mention.organisation

@@ -23,6 +23,7 @@ class Lexicon:
     honorifics: dict[str, str]  # honorific -> gender code ("" when none)
     titles: frozenset[str]
     organisation_nouns: frozenset[str]
+    role_nouns: frozenset[str]  # titles, person and organisation nouns: what heads a description of a speaker
     class_nouns: frozenset[str]  # organisation nouns a name seldom holds: "the company" may be "Thames Water"
     person_nouns: frozenset[str]
     spokes_nouns: frozenset[str]
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         honorifics=dict(words["honorifics"]),
         titles=frozenset(words["titles"]),
         organisation_nouns=frozenset(words["organisation_nouns"]),
+        role_nouns=frozenset(words["titles"]) | frozenset(words["person_nouns"]) | frozenset(words["organisation_nouns"]),
         class_nouns=frozenset(words["class_nouns"]),
         person_nouns=frozenset(words["person_nouns"]),
         spokes_nouns=frozenset(words["spokes_nouns"]),

@@ -46,6 +46,11 @@ class Mention:
     gender_guessed: bool = False  # the gender is the given name's usual one, not a title's or the article's
 
     @property
+    def names_someone(self) -> bool:
+        """A name that says it is a person's or a body's: two words or more, a title, or a gender ("Washington" alone does not)."""
+        return bool(" " in self.name or self.titles or self.gender)
+
+    @property
     def own_words(self) -> str:
         """The phrase without its article: what a description that resolves to nobody is called."""
         return self.surface.split(" ", 1)[-1].strip()
@@ -193,7 +198,7 @@ def _is_epithet(head: str) -> bool:
     lex = lexicon()
     if AGE.fullmatch(last) or (AGE.search(head) and _is_open_noun(last)) or last in lex.demonyms:
         return True
-    listed = last in lex.person_nouns or last in lex.titles or last in lex.organisation_nouns or last in lex.document_nouns
+    listed = last in lex.role_nouns or last in lex.document_nouns
     return not listed and _is_open_noun(last) and last.endswith(AGENT_ENDINGS)
 
 

@@ -49,8 +49,8 @@ BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 LOWER_ROLE = regex.compile(r"(?:\s+\p{Ll}+){0,2}\s+(\p{Ll}+)\s+")  # up to three lower-case words, the last a role
 OPENING_APPOSITIVE = regex.compile(rf"[^,·“”\"\n]{{3,60}},\s+(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}),\s+(?=\p{{Ll}})")
 WORD_BEFORE = regex.compile(r"(?r)\b(\p{Ll}{2,})\s+$")  # the lower-case word right before a name
+LOWER_AFTER = regex.compile(r"\s+\p{Ll}")  # a lower-case word next: a subject's verb, or a clause going on ("accused Price of")
 # Words after which a name still stands as a subject: clause links, and the verbs of an inverted cue.
-LOWER_AFTER = regex.compile(r"\s+\p{Ll}")  # the clause goes on after the name ("accused Price of")
 SUBJECT_OPENERS = frozenset(("and", "but", "or", "that", "while", "when", "as", "after", "before", "because",
                              "if", "although", "though", "so", "then", "where", "whom", "says", "said", "added", "told"))
 LOWER_WORD_RUN = regex.compile(r"\b\p{Ll}+\b")
@@ -58,15 +58,6 @@ AUXILIARY_AFTER = regex.compile(r"\s+(?:has|had|is|was|will|would|could|can|did|
 SENTENCE_ENDS = ".!?”\"’'"  # a paragraph ending so is prose or a quote, never a byline
 OPENING_DESCRIPTION = regex.compile(r"(?:The|the)\s+((?:\p{Ll}+\s+){0,2}?\p{Ll}+)(?=\s+\p{Ll})")
 
-
-@lru_cache(maxsize=1)
-def _role_nouns() -> frozenset[str]:
-    """Nouns that head a description of someone who can speak: titles, people, organisations."""
-    lex = lexicon()
-    return lex.titles | lex.person_nouns | lex.organisation_nouns
-
-
-VERB_AFTER = regex.compile(r"\s+\p{Ll}")  # a subject's verb follows it in lower case
 OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
 KIN_REACH = 20  # characters: "granddaughter, " fits
 ISSUER_REACH = 20000  # how far back "the statement" looks for whoever issued it
@@ -281,8 +272,7 @@ class Reading:
         if not (discourse.book.find(mention.name) or mention.organisation):
             if before.endswith("the "):
                 return
-            named = " " in mention.name or mention.titles or mention.gender
-            if not (named or discourse.knows_word(mention.name)):
+            if not (mention.names_someone or discourse.knows_word(mention.name)):
                 alone = self._is_body_named_alone(mention.name, end)
                 if not alone:
                     return
@@ -455,7 +445,7 @@ class Reading:
         run = _name_run().match(self.text, at, sentence.end)
         if run:
             end = self._past_role(run.end(), sentence.end)
-            if VERB_AFTER.match(self.text, end, sentence.end):
+            if LOWER_AFTER.match(self.text, end, sentence.end):
                 mention = parse_subject(self.text[at:end])
                 if mention and mention.kind == "name":
                     return Subject(mention, at)
@@ -465,7 +455,7 @@ class Reading:
             if mention and mention.kind == "name":
                 return Subject(mention, appositive.start("name"))
         described = OPENING_DESCRIPTION.match(self.text, at, sentence.end)
-        if described and described.group(1).split()[-1] in _role_nouns():  # "The mayor hit back, accusing …"
+        if described and described.group(1).split()[-1] in lexicon().role_nouns:  # "The mayor hit back, accusing …"
             mention = parse_subject(described.group(0).strip())
             if mention and mention.kind == "description":
                 return Subject(mention, at)
@@ -479,8 +469,7 @@ class Reading:
         """Where a name run ends once a lower-case role and the name after it are taken in:
         "Transport minister Helen Carr", "Road safety charity Brake" are one subject each."""
         role = LOWER_ROLE.match(self.text, end, limit)
-        lex = lexicon()
-        if role and role.group(1) in lex.titles | lex.person_nouns | lex.organisation_nouns:
+        if role and role.group(1) in lexicon().role_nouns:
             name = _name_run().match(self.text, role.end(), limit)
             if name:
                 return name.end()
