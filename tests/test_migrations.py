@@ -109,9 +109,13 @@ def test_articles_from_before_the_fingerprint_are_re_extracted_by_the_next_build
     assert migrated == {name: rows for name, rows in seed_rows.items() if name != "quotes"}
 
 
-def speaker_stats(db) -> list[tuple]:
+def rows(db, sql: str) -> list[tuple]:
     with closing(sqlite3.connect(db)) as connection:
-        return connection.execute("SELECT * FROM speaker_stats ORDER BY speaker_id").fetchall()
+        return connection.execute(sql).fetchall()
+
+
+def speaker_stats(db) -> list[tuple]:
+    return rows(db, "SELECT * FROM speaker_stats ORDER BY speaker_id")
 
 
 def test_speaker_stats_filled_by_the_migration_as_a_build_refreshes_them(built_db, tmp_path):
@@ -125,8 +129,7 @@ def test_speaker_stats_filled_by_the_migration_as_a_build_refreshes_them(built_d
 
 
 def quote_list_dates(db) -> list[tuple]:
-    with closing(sqlite3.connect(db)) as connection:
-        return connection.execute("SELECT quote_id, date FROM quote_list ORDER BY quote_id").fetchall()
+    return rows(db, "SELECT quote_id, date FROM quote_list ORDER BY quote_id")
 
 
 def test_quote_date_stored_by_the_migration_as_the_view_computed_it(built_db, tmp_path):
