@@ -113,6 +113,9 @@ def parse_subject(phrase: str) -> Mention | None:
         return Mention(phrase, "pronoun", gender=lex.pronouns[words[0].lower()])
     if len(words) == 2 and words[0].lower() in POSSESSIVE_GENDER and words[1].lower() in lex.organisation_nouns:
         return Mention(phrase, "pronoun", gender=POSSESSIVE_GENDER[words[0].lower()])  # "his campaign": his
+    one_of = _one_of_a_group(words)
+    if one_of:
+        return one_of
     head_phrase = _head_phrase(phrase)
     if words[-1].lower() in lex.person_nouns and _words(head_phrase)[-1].lower() not in lex.person_nouns | lex.group_nouns:
         head_phrase = phrase  # the noun at the end heads it: "a Department for Education spokesperson"
@@ -244,7 +247,21 @@ def _is_open_noun(word: str) -> bool:
     )
 
 
+ONE_OF_DETERMINERS = frozenset(("the", "his", "her", "their", "its", "those", "two", "three", "four", "several"))
+PEOPLE = frozenset(("people", "men", "women"))  # too vague to speak as a group, but "one of the people" is someone
 MAX_GROUP_MODIFIERS = 3  # "senior US military officials"
+
+
+def _one_of_a_group(words: list[str]) -> Mention | None:
+    """`one of the people`, `one of his aides`: a single unnamed member of a group, who speaks
+    where the group as a whole would not be a speaker."""
+    if len(words) < 4 or words[0].lower() not in ("one", "another") or words[1] != "of":
+        return None
+    plural = words[-1].lower()
+    if words[2].lower() not in ONE_OF_DETERMINERS or not (plural in lexicon().group_nouns or plural in PEOPLE):
+        return None
+    own = " ".join(w.lower() if i == 0 else w for i, w in enumerate(words))
+    return Mention(own, "description", head=own)  # indefinite: resolves to itself, "one of the people"
 
 
 def _group_mention(phrase: str, words: list[str], head_words: list[str]) -> Mention | None:

@@ -65,6 +65,12 @@ MAX_APPOSITIVES = 3  # "Sarah Jones, 34, from Leeds, said"
 LAST_BREAK = regex.compile(r"(?r)[,;:(—–]")  # searched backwards: the break nearest the verb
 CLAUSE_LINKS = frozenset(("and", "but", "or", "that", "who", "which"))  # a verb after these has its subject elsewhere
 APPOSITIVE_CLOSERS = {",": ",", "–": "–", "—": "—", ")": "("}
+# "who gave her name only as Layla", "identified only by his first name, Omar": the one name a described speaker is given.
+NAMED_ONLY = regex.compile(
+    r"\b(?:(?:gave|gives|giving|give)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+)?name(?:\s+only)?(?:\s+as|,)"
+    r"|(?:identified|known|named)\s+only\s+(?:as|by\s+(?:his|her|their)\s+(?:first\s+)?name,?))"
+    rf"\s+({NAME_TOKEN}(?:\s{NAME_TOKEN})?)\s*,?$"
+)
 
 
 class Verb(NamedTuple):
@@ -174,6 +180,16 @@ def _sentence_pieces(run: str) -> list[str]:
     if current:
         pieces.append(" ".join(current))
     return pieces
+
+
+def _named_only(phrase: str) -> tuple[int, Mention] | None:
+    """The name a clause such as "who gave her name only as Layla" closing `phrase` gives its
+    described speaker, and where it stands in the phrase."""
+    named = NAMED_ONLY.search(phrase)
+    mention = parse_subject(named.group(1)) if named else None
+    if named is None or mention is None or mention.kind != "name":
+        return None
+    return named.start(1), mention
 
 
 class Reading:
@@ -411,6 +427,9 @@ class Reading:
     def _phrase_subject(self, clause_start: int, offset: int, phrase: str) -> Subject | None:
         if "·" in phrase:
             return None
+        named = _named_only(phrase)
+        if named:  # "One mother, who gave her name only as Layla,": the name she gave speaks
+            return Subject(named[1], clause_start + offset + named[0])
         mention = parse_subject(phrase)
         if mention is None:
             return None
@@ -423,6 +442,9 @@ class Reading:
         if not match:
             return None
         phrase = match.group(1)
+        named = _named_only(phrase)
+        if named:  # "said a mother who gave her name only as Layla"
+            return Subject(named[1], verb.end + match.start(1) + named[0])
         phrase = AFTER_INVERTED_SUBJECT.split(phrase, maxsplit=1)[0]
         mention = parse_subject(phrase)
         if mention is None:

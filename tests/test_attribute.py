@@ -752,3 +752,24 @@ def test_so_says_in_the_next_paragraph_names_the_speaker():
         "So says Hannah Price, who founded Cowshed Ales in 2019.\n"
     )
     assert who(body) == [("We never expected this. We just make beer we like to drink.", "Hannah Price", "verdict_after")]
+
+
+def test_the_one_name_a_described_speaker_gave_is_the_speaker():
+    body = (
+        "Camps\n\nOne mother in the camp, who gave her name only as Layla, said her children had been sick. "
+        "\"We burn plastic to keep warm,\" she said.\n\n"
+        "\"Nobody comes,\" said a shopkeeper who gave only his first name, Omar.\n\n"
+        "A man identified only as Karim told reporters the shelling had stopped.\n"
+    )
+    assert who(body, kind=("direct", "indirect")) == [
+        ("her children had been sick", "Layla", "reported_clause"),
+        ("We burn plastic to keep warm,", "Layla", "cue_after_quote"),
+        ("Nobody comes,", "Omar", "cue_after_quote"),
+        ("the shelling had stopped", "Karim", "reported_clause"),
+    ]
+
+
+def test_a_name_the_speaker_gives_to_something_else_is_not_theirs():
+    body = "Camps\n\n\"We are exhausted,\" said a nurse who named the hospital only as Al-Awda.\n"
+    [(_, speaker, _)] = who(body)
+    assert speaker is not None and "Al-Awda" not in speaker

@@ -290,3 +290,27 @@ def test_a_fronted_clause_with_a_modifier_before_the_subject_and_a_place_after_t
 def test_a_clause_of_time_after_the_one_told_is_not_what_was_said():
     assert indirect("River\n\nRuth Alder tells me as we walk along the towpath at Teddington.\n") == []
     assert indirect("River\n\nRuth Alder told me that the river had risen fast.\n")[0][0] == "the river had risen fast"
+
+
+def test_one_member_of_a_group_is_a_speaker_the_group_is_not():
+    body = (
+        "Talks\n\nRover is in talks to buy Castlepoint, two people familiar with the matter said.\n\n"
+        "A deal could be announced next week, one of the people said.\n\n"
+        "One of his aides told Reuters the plan was dead. People said they were afraid.\n"
+    )
+    assert indirect(body) == [
+        ("A deal could be announced next week", "one of the people", "fronted_clause"),
+        ("the plan was dead", "one of his aides", "reported_clause"),
+    ]
+
+
+def test_the_forecaster_is_the_weather_service_named_before_a_forecaster_named_is_a_person():
+    body = (
+        "Snow\n\nThe Met Office has issued warnings for snow.\n\n"
+        "Up to 10cm of snow could fall on high ground, the forecaster said.\n\n"
+        "BBC forecaster Carol Kirkwood said roads would be icy.\n"
+    )
+    assert [(text, speaker) for text, speaker, _ in indirect(body)] == [
+        ("Up to 10cm of snow could fall on high ground", "Met Office"),
+        ("roads would be icy", "Carol Kirkwood"),
+    ]
