@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from quotes.lexicon import lexicon
+from quotes.lexicon import lexicon, word_trie
 from quotes.records import Span
 
 DOUBLE_OPENERS = "“„‟«"
@@ -296,9 +296,23 @@ class Layout:
 
 
 def layout(body: str, title: str | None = None) -> Layout:
-    """Paragraphs and headline paragraphs of a body."""
+    """Paragraphs and headline paragraphs of a body (a link to another story counts as one)."""
     paras = paragraphs(body)
-    return Layout(paras, headline_paragraphs(body, paras, title))
+    return Layout(paras, headline_paragraphs(body, paras, title) | link_lines(body, paras))
+
+
+@cache
+def _link_label() -> regex.Pattern:
+    return regex.compile(rf"^[^\S\n]*(?:{word_trie(lexicon().link_labels)})[^\S\n]*[:|]", regex.MULTILINE | regex.IGNORECASE)
+
+
+def link_lines(body: str, paras: list[Paragraph]) -> set[int]:
+    """Lines that link to another story ("Read more: 'We are broke,' says treasurer"): like a
+    headline, their marks quote nobody here and the names in them are not the story's."""
+    if ":" not in body and "|" not in body:
+        return set()
+    starts = [p.start for p in paras]
+    return {bisect_right(starts, m.start()) - 1 for m in _link_label().finditer(body)}
 
 
 def find_spans(body: str, title: str | None = None, page: Layout | None = None) -> list[Span]:

@@ -37,6 +37,7 @@ class Lexicon:
     name_particles: frozenset[str]
     caption_markers: tuple[str, ...]
     credit_words: tuple[str, ...]
+    link_labels: tuple[str, ...]  # "Read more", "Related": a line so labelled links to another story
     abbreviations: frozenset[str]
     prepositions: frozenset[str]
     time_nouns: frozenset[str]
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         name_particles=frozenset(words["name_particles"]),
         caption_markers=tuple(words["caption_markers"]),
         credit_words=tuple(words["credit_words"]),
+        link_labels=tuple(words["link_labels"]),
         abbreviations=frozenset(words["abbreviations"]),
         prepositions=frozenset(words["prepositions"]),
         time_nouns=frozenset(words["time_nouns"]),

@@ -146,3 +146,32 @@ def test_a_line_that_only_resembles_the_headline_is_read_as_prose(line):
     body = f"Head.\n\n{line}\n"
     (span,) = find_spans(body, title=TITLE)
     assert span.kind == "partial"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: ‘We are broke,’ says Springfield treasurer",
+        "RELATED: Mayor vows “no new taxes” in State of the City",
+        "ALSO READ | “We will win,” says opposition leader",
+        "  Watch: “It was terrifying,” survivor recalls",
+    ],
+)
+def test_a_line_linking_to_another_story_quotes_nobody(line):
+    body = f"Budget passes\n\nThe council voted on Monday.\n\n{line}\n"
+    (span,) = find_spans(body)
+    assert span.kind == "headline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read the report, she said: “It is damning.”",  # the label word, no colon after it
+        "More than 200 people signed, and one said: “We are angry.”",
+        "Reporters asked: “Will you resign?”",
+    ],
+)
+def test_a_sentence_opening_with_a_label_word_is_prose(line):
+    body = f"Budget passes\n\nThe council voted on Monday.\n\n{line}\n"
+    (span,) = find_spans(body)
+    assert span.kind == "direct"
