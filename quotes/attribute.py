@@ -286,6 +286,23 @@ def continued_paragraph(reading: Reading, index: int, done: dict[int, Attributio
     return Attribution(found.speaker, found.mention, found.cue, "continued_paragraph", 0.7)
 
 
+def narrated_above(reading: Reading, index: int, done: dict[int, Attribution], cued_in: dict[int, list[int]]) -> Attribution | None:
+    """A quote-only paragraph with no cue, after a paragraph of narration about one person and
+    no one else: `Teodora holds the violin up to the window. ¶ “Maybe it will sing.”`"""
+    span = reading.spans[index]
+    if span.kind != "direct" or span.paragraph == 0 or not reading.is_quote_only(span.paragraph):
+        return None
+    above = reading.paragraphs[span.paragraph - 1]
+    if reading.spans_in_paragraph(above.index) or above.index in reading.captions or above.index in reading.headlines:
+        return None
+    named = reading.discourse.persons_named_between(above.start, above.end)
+    if len(named) != 1:
+        return None
+    (name,) = named
+    speaker = reading.resolve(Subject(parse_subject(name), above.start)) if parse_subject(name) else None
+    return Attribution(speaker, name, None, "narrated_above", 0.55) if speaker else None
+
+
 def action_beat(reading: Reading, index: int, done: dict[int, Attribution], cued_in: dict[int, list[int]]) -> Attribution | None:
     """`Natarajan shrugs. “It's mostly paperwork.”`: a quote that opens a sentence right after a
     sentence, in the same paragraph, whose subject is a person named or he/she, doing something."""
@@ -316,7 +333,7 @@ def _cued(found: Attribution) -> bool:
 
 
 SENTENCE_RULE_NAMES = {rule.__name__ for rule in SENTENCE_RULES} | {"according_to"}
-CONTEXT_RULES = [introduced_above, same_paragraph, quote_runs_on, continued_paragraph, action_beat]
+CONTEXT_RULES = [introduced_above, same_paragraph, quote_runs_on, continued_paragraph, action_beat, narrated_above]
 NOBODY = Attribution(None, None, None, "none", 0.0)
 
 

@@ -440,6 +440,12 @@ class Discourse:
         else:
             insort(self.events, event, key=lambda e: e.position)
 
+    def persons_named_between(self, start: int, end: int) -> set[str]:
+        """The persons named between two offsets, as subjects or objects: who a paragraph is about."""
+        first = bisect_left(self.events, start, key=lambda e: e.position)
+        last = bisect_left(self.events, end, key=lambda e: e.position)
+        return {e.entity.speaker.name for e in self.events[first:last] if e.entity.speaker.kind == "person"}
+
     def knows_word(self, word: str) -> bool:
         """Whether a person already named has this first name or surname."""
         return any(e.speaker.kind == "person" for e in self.by_word.get(name_key(word), ()))

@@ -773,3 +773,19 @@ def test_a_name_the_speaker_gives_to_something_else_is_not_theirs():
     body = "Camps\n\n\"We are exhausted,\" said a nurse who named the hospital only as Al-Awda.\n"
     [(_, speaker, _)] = who(body)
     assert speaker is not None and "Al-Awda" not in speaker
+
+
+def test_a_quote_alone_after_narration_about_one_person_is_theirs():
+    body = (
+        "Violins\n\nBack at the bench, Teodora Vasic holds the violin up to the window and plucks the open G.\n\n"
+        "“Maybe it will sing. Maybe it will sound like a cat.”\n"
+    )
+    assert who(body) == [("Maybe it will sing. Maybe it will sound like a cat.", "Teodora Vasic", "narrated_above")]
+
+
+def test_a_quote_alone_after_narration_about_two_people_or_none_stays_unattributed():
+    body = (
+        "Violins\n\nTeodora Vasic met Graham Pryce at a festival in 1990.\n\n“Everybody thinks that.”\n\n"
+        "The workshop opened in 1994.\n\n“A client is a client.”\n\nTeodora Vasic\n\n“Look at the varnish.”\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == [None, None, None]
