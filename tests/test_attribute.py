@@ -789,3 +789,13 @@ def test_a_quote_alone_after_narration_about_two_people_or_none_stays_unattribut
         "The workshop opened in 1994.\n\n“A client is a client.”\n\nTeodora Vasic\n\n“Look at the varnish.”\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == [None, None, None]
+
+
+def test_a_long_title_and_agency_between_quote_and_verb_still_cue_it():
+    body = (
+        "Cyclone\n\n\"The toll is likely to rise,\" Colonel Hery Andrianarivelo Rasolofomanana, director general of the "
+        "National Office for Risk and Disaster Management (BNGRC), told AFP.\n\n"
+        "\"We lost everything,\" a fisherman cried out as the water rose over the harbour wall and the boats that had been "
+        "tied up along the quay for the night broke loose, one witness said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Hery Andrianarivelo Rasolofomanana", None]
