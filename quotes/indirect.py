@@ -23,7 +23,11 @@ from quotes.sentences import Sentence
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 AND_THAT = regex.compile(r",?\s+(?:and|but)\s+that\s+")  # "said he was concerned and that funding had been found": two clauses
-CLAUSE_END = regex.compile(rf"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=\p{{Ll}}+ing\b)|,\s+according to\b|;\s|{AND_THAT.pattern}")
+# Words in -ing that are prepositions, not participles: "peaceful, barring minor scuffles" goes on.
+ING_PREPOSITIONS = ("barring", "including", "excluding", "regarding", "concerning", "notwithstanding", "pending", "during")
+CLAUSE_END = regex.compile(
+    rf"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=(?!(?:{'|'.join(ING_PREPOSITIONS)})\b)\p{{Ll}}+ing\b)|,\s+according to\b|;\s|{AND_THAT.pattern}"
+)
 DATELINE = regex.compile(
     r"\s*\p{Lu}[\p{Lu}\s\.\-]{1,40}(?:,\s*[\p{L}\.]{3,10}\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[:—–-]\s+"
 )

@@ -314,3 +314,25 @@ def test_the_forecaster_is_the_weather_service_named_before_a_forecaster_named_i
         ("Up to 10cm of snow could fall on high ground", "Met Office"),
         ("roads would be icy", "Carol Kirkwood"),
     ]
+
+
+def test_a_preposition_in_ing_does_not_end_the_clause_a_participle_does():
+    body = (
+        "Polls\n\nChief Electoral Officer Anitha Rao said polling had been largely peaceful, barring minor scuffles in Jangaon.\n\n"
+        "Ravi Menon said Iraq is open to security cooperation with coalition states, including the United States.\n\n"
+        "Rao said turnout had risen, adding that counting would start on Sunday.\n"
+    )
+    assert [text for text, _, _ in indirect(body)] == [
+        "polling had been largely peaceful, barring minor scuffles in Jangaon",
+        "Iraq is open to security cooperation with coalition states, including the United States",
+        "turnout had risen",
+        "counting would start on Sunday",
+    ]
+
+
+def test_indian_and_west_african_honorifics_open_a_name():
+    body = (
+        "Polls\n\nThe party's state president, Smt. P. Aruna Kumari, told reporters in Nalgonda that the party would win 45 seats.\n\n"
+        "Alhaji Musa Bello said prices had doubled at the depot.\n\nShamima Begum said she had been groomed online.\n"
+    )
+    assert [speaker for _, speaker, _ in indirect(body)] == ["P. Aruna Kumari", "Musa Bello", "Shamima Begum"]
