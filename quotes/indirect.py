@@ -112,7 +112,7 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
     if asides:
         tokens = [t for t in tokens if not any(a <= t.start() < b for a, b in asides)]
     i = 0
-    object_done = verb.lemma != "tell"
+    object_done = verb.lemma not in lex.object_verbs
     while i < len(tokens):
         if tokens[i].start() > stop_at:
             return None  # punctuation between the verb and this word: no clause of its own follows

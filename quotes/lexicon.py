@@ -18,6 +18,7 @@ class Lexicon:
     verb_lemma: dict[str, str]  # inflected form -> lemma
     indirect_verbs: frozenset[str]  # forms that can open reported content
     bare_verbs: frozenset[str]  # forms whose reported clause may drop "that"
+    object_verbs: frozenset[str]  # lemmas told to someone before the clause: "told reporters", "assured Nigerians"
     auxiliaries: frozenset[str]
     pronouns: dict[str, str]  # pronoun -> gender code
     honorifics: dict[str, str]  # honorific -> gender code ("" when none)
@@ -59,6 +60,7 @@ def lexicon() -> Lexicon:
     verb_lemma: dict[str, str] = {}
     indirect: set[str] = set()
     bare: set[str] = set()
+    objects: set[str] = set()
     for lemma, entry in raw["verbs"].items():
         for form in entry["forms"]:
             verb_lemma[form] = lemma
@@ -66,6 +68,8 @@ def lexicon() -> Lexicon:
                 indirect.add(form)
             if entry.get("bare"):
                 bare.add(form)
+        if entry.get("object"):
+            objects.add(lemma)
     words = raw["words"]
     names = tomllib.loads(
         resources.files("quotes").joinpath("data", "first_names.toml").read_text(encoding="utf-8")
@@ -76,6 +80,7 @@ def lexicon() -> Lexicon:
         verb_lemma=verb_lemma,
         indirect_verbs=frozenset(indirect),
         bare_verbs=frozenset(bare),
+        object_verbs=frozenset(objects),
         auxiliaries=frozenset(words["auxiliaries"]),
         pronouns=dict(words["pronouns"]),
         honorifics=dict(words["honorifics"]),

@@ -518,6 +518,17 @@ class Reading:
             self.discourse.add_title(speaker, subject.role.lower())
         return speaker
 
+    def _speaker_after_document(self, sentence: Sentence, hit: int) -> Speaker | None:
+        """`In a statement on Thursday, she averred that …`: the document opens the sentence, and
+        whoever the sentence then says spoke issued it."""
+        if self.verbs(sentence.start, hit):
+            return None
+        for verb in self.verbs(hit, sentence.end)[:1]:
+            subject = self.subject_before(sentence.start, verb)
+            if subject and not subject.mention.document:
+                return self.discourse.resolve(subject.mention, subject.start)
+        return None
+
     def _body_issuing(self, subject: Subject) -> Speaker | None:
         """The organisation a document's own words name: "a club statement", "a police statement"."""
         words = subject.mention.own_words.lower().split()
@@ -540,6 +551,9 @@ class Reading:
                     speaker = self.discourse.resolve(subject.mention, subject.start)
                     if speaker:
                         return speaker
+            speaker = self._speaker_after_document(sentence, hit)
+            if speaker:
+                return speaker
             owner = regex.search(rf"({NAME_TOKEN}(?:\s{NAME_TOKEN})*)['’]s\s+(?:\w+\s+)?$", self.text[sentence.start : hit])
             if owner:
                 mention = parse_subject(owner.group(1))

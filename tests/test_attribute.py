@@ -799,3 +799,11 @@ def test_a_long_title_and_agency_between_quote_and_verb_still_cue_it():
         "tied up along the quay for the night broke loose, one witness said.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Hery Andrianarivelo Rasolofomanana", None]
+
+
+def test_a_statement_opening_the_sentence_is_issued_by_the_speaker_the_sentence_names():
+    body = (
+        "Fuel\n\nHajiya Zainab Lawal spoke first. In a statement on Thursday, she averred that prices were unjust.\n\n"
+        "\"The people are hungry, and they are angry,\" the statement read.\n"
+    )
+    assert who(body) == [("The people are hungry, and they are angry,", "Zainab Lawal", "document_cue")]

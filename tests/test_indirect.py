@@ -336,3 +336,16 @@ def test_indian_and_west_african_honorifics_open_a_name():
         "Alhaji Musa Bello said prices had doubled at the depot.\n\nShamima Begum said she had been groomed online.\n"
     )
     assert [speaker for _, speaker, _ in indirect(body)] == ["P. Aruna Kumari", "Musa Bello", "Shamima Begum"]
+
+
+def test_verbs_of_other_house_styles_and_verbs_told_to_someone():
+    body = (
+        "Fuel\n\nOlaniyan-Eze disclosed that three new refineries would begin supplying the market.\n\n"
+        "Hajiya Zainab Lawal averred that the government had abandoned ordinary Nigerians.\n\n"
+        "The authority assured Nigerians that there was enough petrol in all depots.\n\n"
+        "Musa Bello assured the committee of his support.\n"
+    )
+    assert indirect(body) == [
+        ("three new refineries would begin supplying the market", "Olaniyan-Eze", "reported_clause"),
+        ("the government had abandoned ordinary Nigerians", "Zainab Lawal", "reported_clause"),
+    ]
