@@ -287,20 +287,27 @@ def continued_paragraph(reading: Reading, index: int, done: dict[int, Attributio
 
 
 def narrated_above(reading: Reading, index: int, done: dict[int, Attribution], cued_in: dict[int, list[int]]) -> Attribution | None:
-    """A quote-only paragraph with no cue, after a paragraph of narration about one person and
-    no one else: `Teodora holds the violin up to the window. ¶ “Maybe it will sing.”`"""
+    """A quote-only paragraph with no cue, after a paragraph of narration: its last reporting
+    verb's speaker (`He warned that the forecast was the concern. ¶ “We've got a cold front …”`),
+    else the one person it names (`Teodora holds the violin up. ¶ “Maybe it will sing.”`)."""
     span = reading.spans[index]
     if span.kind != "direct" or span.paragraph == 0 or not reading.is_quote_only(span.paragraph):
         return None
     above = reading.paragraphs[span.paragraph - 1]
     if reading.spans_in_paragraph(above.index) or above.index in reading.captions or above.index in reading.headlines:
         return None
+    for verb in reversed(reading.verbs(above.start, above.end)):
+        sentence = reading.sentences.around(verb.start)
+        subject = reading.subject_before(sentence.start, verb) or reading.subject_after(verb, sentence.end)
+        answer = _answer(reading, subject, verb, "narrated_above", 0.6) if subject and not subject.mention.document else None
+        if answer and answer.speaker.kind != "organisation":
+            return answer
     named = reading.discourse.persons_named_between(above.start, above.end)
     if len(named) != 1:
         return None
-    (name,) = named
-    speaker = reading.resolve(Subject(parse_subject(name), above.start)) if parse_subject(name) else None
-    return Attribution(speaker, name, None, "narrated_above", 0.55) if speaker else None
+    mention = parse_subject(next(iter(named)))
+    speaker = reading.resolve(Subject(mention, above.start)) if mention else None
+    return Attribution(speaker, mention.surface, None, "narrated_above", 0.55) if speaker else None
 
 
 def action_beat(reading: Reading, index: int, done: dict[int, Attribution], cued_in: dict[int, list[int]]) -> Attribution | None:

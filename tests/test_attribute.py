@@ -807,3 +807,12 @@ def test_a_statement_opening_the_sentence_is_issued_by_the_speaker_the_sentence_
         "\"The people are hungry, and they are angry,\" the statement read.\n"
     )
     assert who(body) == [("The people are hungry, and they are angry,", "Zainab Lawal", "document_cue")]
+
+
+def test_a_quote_alone_after_a_paragraph_of_reported_speech_is_the_last_speakers():
+    body = (
+        "Wildfire\n\nIncident commander Dale Oduya said crews had held the line. Marisol Quan, a fire officer, agreed.\n\n"
+        "Oduya told Marisol Quan that the forecast was now the biggest concern.\n\n"
+        "\"We've got a cold front coming through Wednesday afternoon.\"\n"
+    )
+    assert who(body) == [("We've got a cold front coming through Wednesday afternoon.", "Dale Oduya", "narrated_above")]
