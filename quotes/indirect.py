@@ -40,17 +40,22 @@ FRONTED_END = regex.compile(
     r"(?:\s+(?:reporters|journalists|(?-i:(?:the\s+)?\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*){0,3})))?"  # told the BBC
     r"(?:\s+(?:on|in|at)\s+(?-i:\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*){0,2}))?"  # said on Telegram, in Geneva
     r"(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last\s+\w+))?"
-    r"\s*(?:[.!?]|,\s+\p{Ll}+ing\b|,\s+(?:according|as|while|after|but)\b|$)",
+    r"\s*(?:[.!?]|,\s+\p{Ll}+ing\b|,\s+(?:according|as|while|after|but|and)\b|$)",
     regex.IGNORECASE,
 )
 # A conjunction right before a reporting verb, searched backwards from the verb.
 COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:also\s+)?$")
-# An aside within the one told: an age, or a relative clause ("told the boy, who cannot be named, that …").
-OBJECT_ASIDE = regex.compile(r",\s*(?:\d{1,3}|(?:who|whom)\b[^,;:·“”\"]{1,100})\s*,(?=\s+that\b)|,\s*\d{1,3}\s*,")
+# An aside before the clause: an age, a relative clause ("told the boy, who cannot be named, that …"), or
+# an adverb set off by commas ("cautioned, however, that …").
+OBJECT_ASIDE = regex.compile(
+    r",\s*(?:\d{1,3}|(?:who|whom)\b[^,;:·“”\"]{1,100}|(?:however|though|moreover|meanwhile|nonetheless|nevertheless|also|too|again|instead))"
+    r"\s*,(?=\s+that\b)|,\s*\d{1,3}\s*,"
+)
 PERSON_DESCRIBED = regex.compile(r"((?:The|A|An)\s+[^,·\n]{1,40}?)\s+(?:was|were|has|had|is|are)\b")
 SUBORDINATORS = frozenset(("as", "while", "when", "because", "since", "until", "before", "after", "although", "if"))
 APPROXIMATE = frozenset(("around", "about", "over", "under", "nearly", "almost", "roughly", "some"))  # before a number
 MIN_CLAUSE_WORDS = 3
+FINITE_REACH = 5  # words after a bare clause's first where its finite verb may stand: "said too many young people were told"
 MAX_QUOTED_SHARE = 0.6  # of a reported clause's words: past it, the clause is a quote with a cue
 MAX_OBJECT_NAME = 6  # words of a capitalised object after "told": titles and a full name
 MAX_WORDS_TO_CLAUSE = 40  # the clause starts within this many words of its verb
@@ -87,6 +92,17 @@ def _mostly_quoted(reading: Reading, start: int, end: int) -> bool:
     words = WORD.findall(reading.body, start, end)
     narrated = WORD.findall(reading.text, start, end)  # the masked text keeps only the unquoted words
     return len(words) - len(narrated) > MAX_QUOTED_SHARE * len(words)
+
+
+def _finite_follows(tokens: list[regex.Match], i: int) -> bool:
+    """A finite verb within FINITE_REACH words, and before any "that" (which opens the clause itself)."""
+    for token in tokens[i + 1 : i + 1 + FINITE_REACH]:
+        low = token.group().lower()
+        if low == "that":
+            return False
+        if low in FINITE:
+            return True
+    return False
 
 
 def _past_tense_follows(tokens: list[regex.Match], i: int) -> bool:
@@ -161,7 +177,7 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
             return None
         if low in lex.clause_openers or word[:1].isupper() or word[:1].isdigit():
             return tokens[i].start()
-        if any(t.group().lower() in FINITE for t in tokens[i + 1 : i + 4]) or _past_tense_follows(tokens, i):
+        if _finite_follows(tokens, i) or _past_tense_follows(tokens, i):
             return tokens[i].start()
         if low.endswith("ly"):
             i += 1

@@ -349,3 +349,17 @@ def test_verbs_of_other_house_styles_and_verbs_told_to_someone():
         ("three new refineries would begin supplying the market", "Olaniyan-Eze", "reported_clause"),
         ("the government had abandoned ordinary Nigerians", "Zainab Lawal", "reported_clause"),
     ]
+
+
+def test_an_adverb_in_commas_a_longer_subject_and_and_after_a_fronted_clause():
+    body = (
+        "Spray\n\nDr Lars Feldmann cautioned, however, that six months was too short to judge long-term safety.\n\n"
+        "Priya Desai-Holt said too many young people were told to live with the condition.\n\n"
+        "Highway 24 remains closed between Bridge Creek and Clearmont, DriveBC said Tuesday, and there is no estimate.\n\n"
+        "Ms Ross told the environmental audit committee that the company was \"not where we want to be\".\n"
+    )
+    assert indirect(body) == [
+        ("six months was too short to judge long-term safety", "Lars Feldmann", "reported_clause"),
+        ("too many young people were told to live with the condition", "Priya Desai-Holt", "reported_clause"),
+        ("Highway 24 remains closed between Bridge Creek and Clearmont", "DriveBC", "fronted_clause"),
+    ]
