@@ -363,3 +363,11 @@ def test_an_adverb_in_commas_a_longer_subject_and_and_after_a_fronted_clause():
         ("too many young people were told to live with the condition", "Priya Desai-Holt", "reported_clause"),
         ("Highway 24 remains closed between Bridge Creek and Clearmont", "DriveBC", "fronted_clause"),
     ]
+
+
+def test_more_groups_report_nothing_at_the_start_of_a_sentence():
+    body = (
+        "Thermostats\n\nOwners say they bought a thermostat, not a subscription.\n\n"
+        "Marketers, for their part, insist they are not to blame. Commuters said fares had doubled.\n"
+    )
+    assert indirect(body) == []
