@@ -54,6 +54,9 @@ OBJECT_ASIDE = regex.compile(
 PERSON_DESCRIBED = regex.compile(r"((?:The|A|An)\s+[^,·\n]{1,40}?)\s+(?:was|were|has|had|is|are)\b")
 SUBORDINATORS = frozenset(("as", "while", "when", "because", "since", "until", "before", "after", "although", "if"))
 APPROXIMATE = frozenset(("around", "about", "over", "under", "nearly", "almost", "roughly", "some"))  # before a number
+# A verb denied or refused just before it: "did not say", "has never said", "declined to say".
+NEGATED = regex.compile(r"(?:\bnot|\bnever|n['’]t|\b(?:declined|refused|won['’]t|unwilling)\s+to)\s+(?:\p{Ll}+\s+)?$")
+NEGATION_REACH = 40  # characters before a verb searched for its negation
 MIN_CLAUSE_WORDS = 3
 FINITE_REACH = 5  # words after a bare clause's first where its finite verb may stand: "said too many young people were told"
 MAX_QUOTED_SHARE = 0.6  # of a reported clause's words: past it, the clause is a quote with a cue
@@ -308,6 +311,8 @@ def find_indirect(reading: Reading) -> list[Quote]:
         para = reading.paragraph_of(verb.start)
         if para.index in reading.captions or para.index in reading.headlines:
             continue
+        if NEGATED.search(reading.text, max(0, verb.start - NEGATION_REACH), verb.start):
+            continue  # "has not said whether", "declined to say": nothing was said
         sentence = reading.sentences.around(verb.start)
         earlier = [v for v in reading.verbs(sentence.start, verb.start) if v.form in lex.indirect_verbs]
         quote = (

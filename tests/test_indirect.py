@@ -371,3 +371,12 @@ def test_more_groups_report_nothing_at_the_start_of_a_sentence():
         "Marketers, for their part, insist they are not to blame. Commuters said fares had doubled.\n"
     )
     assert indirect(body) == []
+
+
+def test_a_verb_denied_or_refused_reports_nothing():
+    body = (
+        "Dial\n\nHomewise has not said whether it will open up the firmware. Kovacs did not say when the servers "
+        "would close. Kovacs declined to say how many units were sold. He didn't say the plan was over.\n\n"
+        "Theo Marchetti said the controls would keep working.\n"
+    )
+    assert indirect(body) == [("the controls would keep working", "Theo Marchetti", "reported_clause")]
