@@ -91,7 +91,8 @@ class Subject(NamedTuple):
 
 
 GLUED = ("on", "in", "at")  # "confirmedon": a verb glued to the next word by a lost space
-WORD_JOINERS = "'’-"  # a verb form right after one of these is part of another word (well-said)
+WORD_JOINERS = "'’-"
+DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|this|these|those|every|each)\s+$")  # a verb form right after one of these is part of another word (well-said)
 CAPTION_LINE = 120  # a label caption ("Ali Haddad Reuters") is shorter than this
 
 
@@ -110,6 +111,13 @@ def _caption_pattern() -> regex.Pattern:
     lex = lexicon()
     markers, credits = word_trie(lex.caption_markers), word_trie(lex.credit_words)
     return regex.compile(rf"{markers}|\.[^\S\n]{credits}\.?(?=[^\S\n]*$)", regex.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _organisation_appositive() -> regex.Pattern:
+    """`, the smart home company` right after a one-word name: the name is an organisation's."""
+    nouns = word_trie(lexicon().organisation_nouns)
+    return regex.compile(rf",\s+(?:the|a|an)\s+(?:[\p{{L}}\p{{N}}'’\-]+\s+){{0,5}}?{nouns}\b")
 
 
 @lru_cache(maxsize=2)
@@ -289,10 +297,11 @@ class Reading:
             if before.endswith("the "):
                 return
             if not (mention.names_someone or discourse.knows_word(mention.name)):
-                alone = self._is_body_named_alone(mention.name, end)
-                if not alone:
+                described = _organisation_appositive().match(self.text, end, para.end) is not None
+                alone = not described and self._is_body_named_alone(mention.name, end)
+                if not (alone or described):
                     return
-                mention = replace(mention, organisation=True)
+                mention = replace(mention, organisation=True)  # "Homewise, the smart home company," / "Skyways has"
         obliques = OBLIQUE.search(before) or self._follows_a_verb(before, end)
         entity = discourse.register_name(mention, start, bool(obliques))  # "at X", "accused Price of": not a subject
         if alone and entity is not None:
@@ -347,6 +356,8 @@ class Reading:
             start = match.start()
             if start and text[start - 1] in WORD_JOINERS:
                 continue
+            if DETERMINER_BEFORE.search(text, max(0, start - 7), start):
+                continue  # "the post reads", "a report said": a noun, not the verb
             word = match.group()
             if word not in forms:
                 word = word[:-2]  # glued: "saidon"

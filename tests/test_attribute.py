@@ -816,3 +816,11 @@ def test_a_quote_alone_after_a_paragraph_of_reported_speech_is_the_last_speakers
         "\"We've got a cold front coming through Wednesday afternoon.\"\n"
     )
     assert who(body) == [("We've got a cold front coming through Wednesday afternoon.", "Dale Oduya", "narrated_above")]
+
+
+def test_a_one_word_name_described_as_a_company_issues_its_post_and_a_noun_after_the_is_no_verb():
+    body = (
+        "Dial\n\nHomewise, the smart home company best known for its thermostats, will shut down its servers.\n\n"
+        "The company announced the change in a blog post. \"We didn't make this decision lightly,\" the post reads.\n"
+    )
+    assert who(body) == [("We didn't make this decision lightly,", "Homewise", "document_cue")]
