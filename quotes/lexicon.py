@@ -48,7 +48,7 @@ class Lexicon:
     demonyms: frozenset[str]  # "spaniard": "the Spaniard said" is the person just named
     post_nominals: frozenset[str]  # "KC", "MP": letters after a name, not part of it
     kin_nouns: dict[str, str]  # "wife" -> "f": the gender of a first name in apposition to it
-    census_only_names: frozenset[str]  # given names only the census tables know: a title may overrule their gender
+    guessed_names: frozenset[str]  # given names only the census tables or the world lists know: a title may overrule their gender
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +75,9 @@ def lexicon() -> Lexicon:
         resources.files("quotes").joinpath("data", "first_names.toml").read_text(encoding="utf-8")
     )
     census = {n: "m" for n in names["census_male"]} | {n: "f" for n in names["census_female"]}
-    first_name_gender = census | {n: "m" for n in names["male"]} | {n: "f" for n in names["female"]}  # hand lists win
+    world = {n: "m" for n in names["world_male"]} | {n: "f" for n in names["world_female"]}
+    guessed = census | world
+    first_name_gender = guessed | {n: "m" for n in names["male"]} | {n: "f" for n in names["female"]}  # hand lists win
     return Lexicon(
         verb_lemma=verb_lemma,
         indirect_verbs=frozenset(indirect),
@@ -110,7 +112,7 @@ def lexicon() -> Lexicon:
         demonyms=frozenset(words["demonyms"]),
         post_nominals=frozenset(words["post_nominals"]),
         kin_nouns=dict(words["kin_nouns"]),
-        census_only_names=frozenset(census) - set(names["male"]) - set(names["female"]),
+        guessed_names=frozenset(guessed) - set(names["male"]) - set(names["female"]),
     )
 
 

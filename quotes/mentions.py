@@ -323,7 +323,7 @@ def _name_mention(phrase: str, tokens: list[str]) -> Mention | None:
     organisation = any(t.lower() in lex.organisation_nouns for t in name)
     if gender is None and len(name) > 1:
         gender = lex.first_name_gender.get(name[0].lower())
-    guessed = gender is not None and not titles and name[0].lower() in lex.census_only_names
+    guessed = gender is not None and not titles and name[0].lower() in lex.guessed_names
     return Mention(
         phrase,
         "name",

@@ -824,3 +824,12 @@ def test_a_one_word_name_described_as_a_company_issues_its_post_and_a_noun_after
         "The company announced the change in a blog post. \"We didn't make this decision lightly,\" the post reads.\n"
     )
     assert who(body) == [("We didn't make this decision lightly,", "Homewise", "document_cue")]
+
+
+def test_given_names_from_other_countries_carry_their_gender():
+    body = (
+        "Ferry\n\nMehmet Demir runs the ferry. His partner is Zeynep Kaya, a doctor.\n\n"
+        "\"We work every day,\" he says. \"Nobody else will,\" she adds.\n\n"
+        "Chukwuemeka Obi met Ngozi Eze at the port. \"It was chaos,\" he said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Mehmet Demir", "Zeynep Kaya", "Chukwuemeka Obi"]
