@@ -10,7 +10,6 @@ evidence a journalist can use.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from itertools import islice
 
 import regex
@@ -22,11 +21,10 @@ from quotes.records import Quote
 from quotes.sentences import Sentence
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
-AND_THAT = regex.compile(r",?\s+(?:and|but)\s+that\s+")  # "said he was concerned and that funding had been found": two clauses
 # Words in -ing that are prepositions, not participles: "peaceful, barring minor scuffles" goes on.
 ING_PREPOSITIONS = ("barring", "including", "excluding", "regarding", "concerning", "notwithstanding", "pending", "during")
 CLAUSE_END = regex.compile(
-    rf"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=(?!(?:{'|'.join(ING_PREPOSITIONS)})\b)\p{{Ll}}+ing\b)|,\s+according to\b|;\s|{AND_THAT.pattern}"
+    rf"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=(?!(?:{'|'.join(ING_PREPOSITIONS)})\b)\p{{Ll}}+ing\b)|,\s+according to\b|;\s"
 )
 DATELINE = regex.compile(
     r"\s*\p{Lu}[\p{Lu}\s\.\-]{1,40}(?:,\s*[\p{L}\.]{3,10}\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[:—–-]\s+"
@@ -322,19 +320,4 @@ def find_indirect(reading: Reading) -> list[Quote]:
         )
         if quote and not any(q.start < quote.end and quote.start < q.end for q in found[-RECENT:]):
             found.append(quote)
-            found.extend(_and_that_clauses(reading, sentence, quote))
     return found
-
-
-def _and_that_clauses(reading: Reading, sentence: Sentence, quote: Quote) -> list[Quote]:
-    """The clauses after `… and that …`, reported by the same speaker with the same verb."""
-    more = []
-    while joined := AND_THAT.match(reading.text, quote.end, sentence.end):
-        start = joined.end()
-        end = _clause_end(reading, start, sentence.end)
-        words = WORD.findall(reading.body, start, end)
-        if len(words) < MIN_CLAUSE_WORDS or _mostly_quoted(reading, start, end):
-            break
-        quote = replace(quote, text=reading.body[start:end], start=start, end=end)
-        more.append(quote)
-    return more
