@@ -52,7 +52,7 @@ WORD_BEFORE = regex.compile(r"(?r)\b(\p{Ll}{2,})\s+$")  # the lower-case word ri
 LOWER_AFTER = regex.compile(r"\s+\p{Ll}")  # a lower-case word next: a subject's verb, or a clause going on ("accused Price of")
 # Words after which a name still stands as a subject: clause links, and the verbs of an inverted cue.
 SUBJECT_OPENERS = frozenset(("and", "but", "or", "that", "while", "when", "as", "after", "before", "because",
-                             "if", "although", "though", "so", "then", "where", "whom", "says", "said", "added", "told"))
+                             "if", "although", "though", "so", "then", "where", "whom", "says", "said", "added"))
 LOWER_WORD_RUN = regex.compile(r"\b\p{Ll}+\b")
 AUXILIARY_AFTER = regex.compile(r"\s+(?:has|had|is|was|will|would|could|can|did|does)\s+\p{Ll}")
 SENTENCE_ENDS = ".!?”\"’'"  # a paragraph ending so is prose or a quote, never a byline
@@ -310,7 +310,7 @@ class Reading:
     def _follows_a_verb(self, before: str, end: int) -> bool:
         """A name right after a lower-case word that is no clause link or role is an object ("beat
         Dayana Yastremska", "accused Price of"), not a subject; after a reporting verb only if the
-        clause goes on ("said Price." is an inverted cue)."""
+        clause goes on ("said Price." is an inverted cue; "told BBC Sport." never is)."""
         word = WORD_BEFORE.search(before)
         if not word:
             return False
@@ -320,7 +320,8 @@ class Reading:
             return False
         if low in lex.not_names or low in lex.auxiliaries:
             return False
-        return low not in lex.verb_lemma or LOWER_AFTER.match(self.text, end) is not None
+        lemma = lex.verb_lemma.get(low)
+        return lemma is None or lemma in lex.object_verbs or LOWER_AFTER.match(self.text, end) is not None
 
     def _is_body_named_alone(self, word: str, end: int) -> bool:
         """A one-word name before an auxiliary that the article never writes in lower case:

@@ -833,3 +833,11 @@ def test_given_names_from_other_countries_carry_their_gender():
         "Chukwuemeka Obi met Ngozi Eze at the port. \"It was chaos,\" he said.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Mehmet Demir", "Zeynep Kaya", "Chukwuemeka Obi"]
+
+
+def test_the_one_told_is_never_the_subject_an_epithet_points_back_to():
+    body = (
+        "Match\n\n\"I just hit it,\" Femi Okonjo told BBC Sport.\n\n"
+        "The 20-year-old later posted a photo on Instagram with the caption: \"Dreamed about this since I was seven.\"\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Femi Okonjo", "Femi Okonjo"]
