@@ -158,8 +158,9 @@ def document_cue(reading: Reading, span: Span) -> Attribution | None:
 
 
 def verdict_after(reading: Reading, span: Span) -> Attribution | None:
-    """`“A thrilling return to form.” That was the verdict of Peter Bradshaw.` or `… So says Hannah
-    Price.`: the next sentence names whose words they were (the nouns are the lexicon's `verdict_nouns`)."""
+    """`“A thrilling return to form.” That was the verdict of Peter Bradshaw.`, `… So says Hannah
+    Price.` or `… That was how Colley explained it`: the next sentence names whose words they were
+    (the nouns are the lexicon's `verdict_nouns`)."""
     close = _close_end(span)
     sentence = reading.sentences.around(close)
     if sentence.end <= close or reading.text[close : sentence.end].strip():
@@ -181,10 +182,12 @@ def verdict_after(reading: Reading, span: Span) -> Attribution | None:
 @lru_cache(maxsize=1)
 def _verdict_pattern() -> regex.Pattern:
     nouns = word_trie(lexicon().verdict_nouns)
+    verbs = word_trie(lexicon().verb_lemma)
     return regex.compile(
         rf"\s*(?:(?:That|This|Such)\s+(?:was|is|were|had\s+been)\s+(?:the\s+)?(?:\p{{Ll}}+\s+){{0,2}}?{nouns}"
         rf"\s+(?:of|from)|So\s+(?:says|said))\s+(?P<who>[^,.;:·“”\"]{{2,80}}?)\s*(?:[,.;:]|$)"
-    )  # "That was the verdict of X", "So says X"
+        rf"|\s*(?:That|This)\s+(?:was|is)\s+(?:how|what)\s+(?P<who>[^,.;:·“”\"]{{2,60}}?)\s+{verbs}\b"
+    )  # "That was the verdict of X", "So says X", "That was how X explained"
 
 
 def label_colon(reading: Reading, span: Span) -> Attribution | None:

@@ -841,3 +841,12 @@ def test_the_one_told_is_never_the_subject_an_epithet_points_back_to():
         "The 20-year-old later posted a photo on Instagram with the caption: \"Dreamed about this since I was seven.\"\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Femi Okonjo", "Femi Okonjo"]
+
+
+def test_that_was_how_the_next_sentence_names_the_speaker_and_how_it_ended_names_no_one():
+    body = (
+        "Crash\n\nRyan Colley, 27, was jailed.\n\n\"I panicked. I knew I was banned.\"\n\n"
+        "That was how Colley explained his actions to detectives, the court was told.\n\n"
+        "\"It is over.\" That was how it ended.\n"
+    )
+    assert [(speaker, rule) for _, speaker, rule in who(body)] == [("Ryan Colley", "verdict_after"), (None, "none")]
