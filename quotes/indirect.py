@@ -210,7 +210,8 @@ def _quote(reading: Reading, start: int, end: int, verb: Verb, subject, rule: st
     speaker = reading.resolve(subject)
     if speaker is None:
         return None
-    described_only = subject.mention.definite and speaker.name == subject.mention.own_words  # "the ministry"
+    named_family = subject.mention.head == "family" and speaker.name != "family"  # "the Fenwick family" is a source
+    described_only = subject.mention.definite and speaker.name == subject.mention.own_words and not named_family  # "the ministry"
     if described_only or subject.mention.group:
         return None  # reported speech is kept only where the article says whose it is: no group, no role alone
     if _mostly_quoted(reading, start, end):

@@ -20,7 +20,7 @@ from quotes.records import Speaker
 from quotes.speakers import SpeakerBook, name_key
 
 TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}\.'’\-]*")
-DOCUMENT_AUTHOR = regex.compile(r"\s(?:from|by|issued by|released by)\s+(.+)$", regex.IGNORECASE)
+DOCUMENT_AUTHOR = regex.compile(r"\s(?:from|by|issued by|released by|on behalf of)\s+(.+)$", regex.IGNORECASE)
 NEAR_ENOUGH = 300  # characters within which a role ("the Commission president") points back to the person just named
 MAX_LOOKBACK = 400  # names looked back over to resolve a pronoun or description
 AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike)\s+(?=\S+\s)")
@@ -113,7 +113,7 @@ def parse_subject(phrase: str) -> Mention | None:
         return Mention(phrase, "pronoun", gender=lex.pronouns[words[0].lower()])
     if len(words) == 2 and words[0].lower() in POSSESSIVE_GENDER and words[1].lower() in lex.organisation_nouns:
         return Mention(phrase, "pronoun", gender=POSSESSIVE_GENDER[words[0].lower()])  # "his campaign": his
-    one_of = _one_of_a_group(words)
+    one_of = _one_of_a_group(words) or _family(phrase, words)
     if one_of:
         return one_of
     head_phrase = _head_phrase(phrase)
@@ -248,8 +248,23 @@ def _is_open_noun(word: str) -> bool:
 
 
 ONE_OF_DETERMINERS = frozenset(("the", "his", "her", "their", "its", "those", "two", "three", "four", "several"))
+FAMILY_NOUNS = frozenset(("family", "relatives"))  # a kin group that issues statements as one speaker
 PEOPLE = frozenset(("people", "men", "women"))  # too vague to speak as a group, but "one of the people" is someone
 MAX_GROUP_MODIFIERS = 3  # "senior US military officials"
+
+
+def _family(phrase: str, words: list[str]) -> Mention | None:
+    """`Mr Fenwick's family`, `his family`, `the family`: a family speaks as one, named by the
+    surname of whoever it is the family of when the article names them ("Fenwick family")."""
+    if words[-1].lower() not in FAMILY_NOUNS or len(words) > 6:
+        return None
+    owner = regex.sub(r"['’]s?$", "", " ".join(words[:-1])) if len(words) > 1 else ""
+    mention = parse_subject(owner) if owner[:1].isupper() and owner.split()[0].lower() not in lexicon().not_names else None
+    if mention is not None and mention.kind == "name" and not mention.organisation:
+        return Mention(f"the {mention.name.split()[-1]} family", "description", head="family", definite=True, organisation=True)
+    if len(words) > 1 and words[0].lower() not in POSSESSIVE_GENDER and words[0].lower() not in ("the", "their"):
+        return None
+    return Mention("the family", "description", head="family", definite=True, organisation=True)  # his family, the victim's family
 
 
 def _one_of_a_group(words: list[str]) -> Mention | None:

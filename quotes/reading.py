@@ -114,6 +114,16 @@ def _caption_pattern() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _document_by() -> regex.Pattern:
+    """`a statement on behalf of Mr Fenwick's family`, `a letter from the club`: a document and its author."""
+    nouns = word_trie(lexicon().document_nouns)
+    return regex.compile(
+        rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\p{{L}}\-]+\s+){{0,2}}?{nouns}\s+(?:on\s+behalf\s+of|from|by|issued\s+by)\s+"
+        r"(?P<who>[^,.;:·“”\"\n]{2,60}?)\s*(?=[,.;:·“”\"\n]|$)"
+    )
+
+
+@lru_cache(maxsize=1)
 def _organisation_appositive() -> regex.Pattern:
     """`, the smart home company` right after a one-word name: the name is an organisation's."""
     nouns = word_trie(lexicon().organisation_nouns)
@@ -525,10 +535,25 @@ class Reading:
             return None
         if subject.mention.document:
             return self.issuer(subject.mention.head, subject.start) or self._body_issuing(subject)
+        if subject.mention.surface.strip().lower() == "it":
+            author = self._author_of_document_before(subject.start)
+            if author:  # "… read a statement on behalf of Mr Fenwick's family. ¶ “…,” it said."
+                return author
         speaker = self.discourse.resolve(subject.mention, subject.start)
         if speaker and subject.role:
             self.discourse.add_title(speaker, subject.role.lower())
         return speaker
+
+    def _author_of_document_before(self, position: int) -> Speaker | None:
+        """Whoever wrote the document named last in this paragraph or the one before, when the
+        narration says whose it is ("a statement on behalf of the family", "a letter from X")."""
+        paragraph = self.paragraph_of(position)
+        floor = self.paragraphs[max(paragraph.index - 1, 0)].start
+        found = None
+        for found in _document_by().finditer(self.text, floor, position):
+            pass
+        mention = parse_subject(found.group("who")) if found else None
+        return self.discourse.resolve(mention, found.start("who")) if mention and mention.kind != "pronoun" else None
 
     def _speaker_after_document(self, sentence: Sentence, hit: int) -> Speaker | None:
         """`In a statement on Thursday, she averred that …`: the document opens the sentence, and

@@ -850,3 +850,13 @@ def test_that_was_how_the_next_sentence_names_the_speaker_and_how_it_ended_names
         "\"It is over.\" That was how it ended.\n"
     )
     assert [(speaker, rule) for _, speaker, rule in who(body)] == [("Ryan Colley", "verdict_after"), (None, "none")]
+
+
+def test_a_family_speaks_as_the_family_of_the_person_named():
+    body = (
+        "Crash\n\nJamie Fenwick, 34, died in hospital. Ryan Colley, 27, was jailed.\n\n"
+        "Detective Sergeant Paul Ridley read a statement on behalf of Mr Fenwick's family.\n\n"
+        "“Jamie was the kind of man who would do anything for anyone,” it said.\n\n"
+        "“He was our world,” his family added. The victim's family said they were “devastated”.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Fenwick family", "family", "family"]

@@ -377,3 +377,12 @@ def test_a_verb_denied_or_refused_reports_nothing():
         "Theo Marchetti said the controls would keep working.\n"
     )
     assert indirect(body) == [("the controls would keep working", "Theo Marchetti", "reported_clause")]
+
+
+def test_a_named_family_reports_speech_a_family_described_does_not():
+    body = (
+        "Crash\n\nJamie Fenwick, 34, died in hospital.\n\n"
+        "In a statement, Mr Fenwick's family said he was a devoted father to his two girls.\n\n"
+        "The victim's family said they were grateful to the police.\n"
+    )
+    assert indirect(body) == [("he was a devoted father to his two girls", "Fenwick family", "reported_clause")]
