@@ -58,6 +58,11 @@ AUXILIARY_AFTER = regex.compile(r"\s+(?:has|had|is|was|will|would|could|can|did|
 SENTENCE_ENDS = ".!?”\"’'"  # a paragraph ending so is prose or a quote, never a byline
 OPENING_DESCRIPTION = regex.compile(r"(?:The|the)\s+((?:\p{Ll}+\s+){0,2}?\p{Ll}+)(?=\s+\p{Ll})")
 
+# A phrase of place, time or manner before a sentence's subject, set off by a comma.
+FRONTED_PHRASE = regex.compile(
+    r"(?:In|On|At|After|Before|During|Earlier|Later|Meanwhile|Separately|Since|Following|Under|Speaking|Writing)\b"
+    r"[^,·“”\"\n]{0,80},\s+"
+)
 OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
 KIN_REACH = 20  # characters: "granddaughter, " fits
 ISSUER_REACH = 20000  # how far back "the statement" looks for whoever issued it
@@ -486,6 +491,9 @@ class Reading:
         while at < sentence.end and self.text[at].isspace():
             at += 1
         at += dateline_length(self.body[at : min(sentence.end, at + 200)])  # "PHOENIX — Senator Maria Alvarez …"
+        fronted = FRONTED_PHRASE.match(self.text, at, sentence.end)
+        if fronted:  # "In a post on Threads, Homewise CEO Mirela Kovács defended the decision, writing …"
+            at = fronted.end()
         run = _name_run().match(self.text, at, sentence.end)
         if run:
             end = self._past_role(run.end(), sentence.end)

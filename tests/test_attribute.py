@@ -860,3 +860,15 @@ def test_a_family_speaks_as_the_family_of_the_person_named():
         "“He was our world,” his family added. The victim's family said they were “devastated”.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Fenwick family", "family", "family"]
+
+
+def test_a_phrase_before_the_subject_and_as_someone_put_it():
+    body = (
+        "Dial\n\nIn a post on Threads, Homewise CEO Mirela Kovacs defended the decision, writing that the servers "
+        "\"would mean asking newer customers to subsidize a platform we can't secure.\"\n\n"
+        "Or, as one Reddit user put it, \"buy something with a screwdriver-compatible future.\"\n"
+    )
+    assert [(speaker, rule) for _, speaker, rule in who(body)] == [
+        ("Mirela Kovacs", "reporting_clause"),
+        ("Reddit user", "cue_before_quote"),
+    ]
