@@ -129,6 +129,13 @@ def _document_by() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _document_opening() -> regex.Pattern:
+    """A sentence opening with a document as its subject: "The expanded order, issued at 9:40 p.m., covers …"."""
+    nouns = word_trie(lexicon().document_nouns)
+    return regex.compile(rf"\s*(?:The|This|That|Its|Their)\s+(?:[\p{{L}}\-]+\s+){{0,2}}?(?P<noun>{nouns})\b")
+
+
+@lru_cache(maxsize=1)
 def _organisation_appositive() -> regex.Pattern:
     """`, the smart home company` right after a one-word name: the name is an organisation's."""
     nouns = word_trie(lexicon().organisation_nouns)
@@ -560,8 +567,17 @@ class Reading:
         found = None
         for found in _document_by().finditer(self.text, floor, position):
             pass
-        mention = parse_subject(found.group("who")) if found else None
+        if found is None:
+            return self._issuer_of_document_named(floor, position)
+        mention = parse_subject(found.group("who"))
         return self.discourse.resolve(mention, found.start("who")) if mention and mention.kind != "pronoun" else None
+
+    def _issuer_of_document_named(self, floor: int, position: int) -> Speaker | None:
+        """`The expanded order … covers the valley. It reads: …`: "it" is the document the sentence
+        before opened with, and speaks for whoever issued it."""
+        before = self.sentences.around(self.sentences.around(position).start - 1)
+        opening = _document_opening().match(self.text, max(before.start, floor), position)
+        return self.issuer(opening.group("noun"), opening.start("noun")) if opening else None
 
     def _speaker_after_document(self, sentence: Sentence, hit: int) -> Speaker | None:
         """`In a statement on Thursday, she averred that …`: the document opens the sentence, and

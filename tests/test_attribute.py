@@ -872,3 +872,13 @@ def test_a_phrase_before_the_subject_and_as_someone_put_it():
         ("Mirela Kovacs", "reporting_clause"),
         ("Reddit user", "cue_before_quote"),
     ]
+
+
+def test_it_after_a_sentence_about_a_document_is_the_document_of_whoever_issued_it():
+    body = (
+        "Fire\n\nThe Thompson-Fraser Regional District expanded an evacuation order late Monday.\n\n"
+        "Crews worked through the night. Carla Mendes said the wind had turned.\n\n"
+        "The expanded order, issued at 9:40 p.m., covers the valley. It reads, in part: \"Residents must leave now.\"\n\n"
+        "The river rose overnight. \"It is still rising,\" she said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Thompson-Fraser Regional District", "Carla Mendes"]
