@@ -22,6 +22,7 @@ from quotes.speakers import SpeakerBook, name_key
 TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}\.'’\-]*")
 DOCUMENT_AUTHOR = regex.compile(r"\s(?:from|by|issued by|released by|on behalf of)\s+(.+)$", regex.IGNORECASE)
 NEAR_ENOUGH = 300  # characters within which a role ("the Commission president") points back to the person just named
+CLASS_NOUN_REACH = 1500  # characters within which "the company" points back to an organisation named before
 MAX_LOOKBACK = 400  # names looked back over to resolve a pronoun or description
 AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike)\s+(?=\S+\s)")
 POSSESSIVE_GENDER = {"his": "m", "her": "f", "its": "n", "their": "p"}
@@ -570,7 +571,10 @@ class Discourse:
             titles = set(entity.titles) | {t.lower() for t in speaker.titles}
             if any(head == t or t.endswith(" " + head) or head in t.split(" ") for t in titles if t):
                 return speaker
+        class_noun = mention.organisation and head in lexicon().class_nouns
         for _, entity in self._before(position):
+            if class_noun and entity.speaker.kind == "organisation":
+                break  # "The company says …" before Homewise is named: Homewise, named since, is "the company" now
             if entity.speaker.kind == "unnamed" and entity.head_noun() == last and entity.has_words(head):
                 return entity.speaker  # "a senior official … the official", never "the port authority … the transport authority"
         own_name = mention.own_words
@@ -587,12 +591,12 @@ class Discourse:
                 speaker = entity.speaker
                 if speaker.kind == "organisation" and last in name_key(speaker.name).split():
                     return speaker
-            if head in lexicon().class_nouns:  # "Thames Water said … the company said"; not "… the central bank said"
+            if class_noun:  # "Thames Water said … the company said"; not "… the central bank said"
                 for pos, entity in self._before(position):  # "analysts at Goldman Sachs … the bank said"
-                    if position - pos > NEAR_ENOUGH:
+                    if position - pos > CLASS_NOUN_REACH:
                         break
-                    if entity.may_be_organisation():
-                        return entity.speaker
+                    if entity.speaker.kind == "organisation" or (position - pos <= NEAR_ENOUGH and entity.may_be_organisation()):
+                        return entity.speaker  # a known organisation paragraphs back, a name that may be one close by
         elif last in lexicon().spokes_nouns:  # "the spokesman added": whoever was quoted last; "the interior minister" is someone new
             end = bisect_left(self.speakers_heard, position, key=lambda heard: heard[0])
             for _, speaker in reversed(self.speakers_heard[max(0, end - MAX_LOOKBACK) : end]):

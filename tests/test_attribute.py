@@ -882,3 +882,15 @@ def test_it_after_a_sentence_about_a_document_is_the_document_of_whoever_issued_
         "The river rose overnight. \"It is still rising,\" she said.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Thompson-Fraser Regional District", "Carla Mendes"]
+
+
+def test_the_company_is_the_organisation_named_since_even_paragraphs_back():
+    body = (
+        "Dial\n\nThe company says the Dial can't be kept secure.\n\n"
+        "Homewise, the smart home company best known for its round, brass-ringed thermostats, will shut down the "
+        "cloud servers that power its first-generation Dial thermostat on March 31st. After that date, the Dial will "
+        "no longer connect to the app, learn schedules, or respond to voice assistants, and will work only as a basic "
+        "manual thermostat, which owners say is not what they paid for when they bought it years ago.\n\n"
+        "\"We didn't make this decision lightly,\" the company said.\n"
+    )
+    assert who(body) == [("We didn't make this decision lightly,", "Homewise", "cue_after_quote")]
