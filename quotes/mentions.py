@@ -24,6 +24,7 @@ DOCUMENT_AUTHOR = regex.compile(r"\s(?:from|by|issued by|released by|on behalf o
 NEAR_ENOUGH = 300  # characters within which a role ("the Commission president") points back to the person just named
 CLASS_NOUN_REACH = 1500  # characters within which "the company" points back to an organisation named before
 MAX_LOOKBACK = 400  # names looked back over to resolve a pronoun or description
+HANDLE = r"(?:u/|@)[A-Za-z0-9_][A-Za-z0-9_\-]{1,30}"  # a social-media user name: "u/coldbrew_dad", "@jsmith"
 AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike)\s+(?=\S+\s)")
 POSSESSIVE_GENDER = {"his": "m", "her": "f", "its": "n", "their": "p"}
 AGE = regex.compile(r"\b\d{1,3}-year-old\b")
@@ -107,6 +108,8 @@ def parse_subject(phrase: str) -> Mention | None:
     """Parse the phrase that stands as subject of a reporting verb; None when it names nobody."""
     lex = lexicon()
     phrase = AS_PREFIX.sub("", phrase.strip(" \t,;:—–-()"))  # "As the economist Juliet Schor writes,"
+    if regex.fullmatch(HANDLE, phrase):
+        return Mention(phrase, "name", name=phrase)  # a user name speaks for its user
     words = _words(phrase)
     if not words or len(words) > 14:
         return None

@@ -16,7 +16,7 @@ import regex
 from quotes.documents import HEAD_LINES, TAIL_LINES, dateline_length, is_meta_line
 from quotes.extract import Layout, Paragraph, layout
 from quotes.lexicon import lexicon, word_trie
-from quotes.mentions import Discourse, Mention, parse_subject
+from quotes.mentions import HANDLE, Discourse, Mention, parse_subject
 from quotes.records import Span, Speaker
 from quotes.sentences import Sentence, Sentences, masked
 from quotes.speakers import SpeakerBook
@@ -37,7 +37,7 @@ OBLIQUE = regex.compile(r"\b(?:at|with|to|from|of|for|by|against|about|between|a
 # After an inverted verb: words up to punctuation, where a full stop before a capital is an abbreviation (Mr. Smith).
 INVERTED_SUBJECT = regex.compile(r"\s+((?:[^,.;:!?·“”\"]|\.(?=\s*\p{Lu}))+)")
 # A name set off by a comma that ends the clause: ", Helen Okoro." / ", Helen Okoro, said".
-APPOSITIVE_NAME = regex.compile(rf"\s*,\s*({NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}})\s*(?:[.,;:!?]|$)")
+APPOSITIVE_NAME = regex.compile(rf"\s*,\s*({NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}|{HANDLE})\s*(?:[.,;:!?]|$)")
 # "Her colleague", "his lawyer", "the firm's chief executive": a role someone holds, before their name.
 POSSESSED_ROLE = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(\p{Ll}+(?:\s\p{Ll}+){0,2})")
 QUOTED_AS = regex.compile(
@@ -47,7 +47,9 @@ QUOTED_WHO_AS = regex.compile(r"(?r)\bquoted\s+([^,;:·“”\"]{2,80}?)\s+as$")
 HEARD_ENDINGS = (" as", " heard", " seen", " filmed", " recorded")
 BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 LOWER_ROLE = regex.compile(r"(?:\s+\p{Ll}+){0,2}\s+(\p{Ll}+)\s+")  # up to three lower-case words, the last a role
-OPENING_APPOSITIVE = regex.compile(rf"[^,·“”\"\n]{{3,60}},\s+(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}),\s+(?=\p{{Ll}})")
+OPENING_APPOSITIVE = regex.compile(
+    rf"[^,·“”\"\n]{{3,60}},\s+(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}|{HANDLE}),\s+(?=\p{{Ll}})"
+)
 WORD_BEFORE = regex.compile(r"(?r)\b(\p{Ll}{2,})\s+$")  # the lower-case word right before a name
 LOWER_AFTER = regex.compile(r"\s+\p{Ll}")  # a lower-case word next: a subject's verb, or a clause going on ("accused Price of")
 # Words after which a name still stands as a subject: clause links, and the verbs of an inverted cue.

@@ -894,3 +894,12 @@ def test_the_company_is_the_organisation_named_since_even_paragraphs_back():
         "\"We didn't make this decision lightly,\" the company said.\n"
     )
     assert who(body) == [("We didn't make this decision lightly,", "Homewise", "cue_after_quote")]
+
+
+def test_a_social_media_user_name_is_a_speaker():
+    body = (
+        "Dial\n\n\"I bought this thing to learn my schedule,\" wrote the thread's author, u/coldbrew_dad.\n\n"
+        "Another commenter, u/tessellate_44, was shorter: \"Never buying anything that needs a server again.\"\n\n"
+        "\"Not again,\" @jsmith wrote.\n\nEmail us at news@example.com: \"Tips welcome.\"\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["u/coldbrew_dad", "u/tessellate_44", "@jsmith", None]
