@@ -42,6 +42,7 @@ NAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\.\-]*) $")
 ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
 HEADLINE_PREFIX = regex.compile(r"^\s*\[[^\]]{1,40}\]\s*")
 MAX_CUE_WINDOW = 120
+LINK_LABEL_REACH = 40  # characters from a line's start within which a link label's colon or bar stands
 
 
 class Paragraph(NamedTuple):
@@ -303,16 +304,21 @@ def layout(body: str, title: str | None = None) -> Layout:
 
 @cache
 def _link_label() -> regex.Pattern:
-    return regex.compile(rf"^[^\S\n]*(?:{word_trie(lexicon().link_labels)})[^\S\n]*[:|]", regex.MULTILINE | regex.IGNORECASE)
+    return regex.compile(rf"[^\S\n]*(?:{word_trie(lexicon().link_labels)})[^\S\n]*[:|]", regex.IGNORECASE)
 
 
 def link_lines(body: str, paras: list[Paragraph]) -> set[int]:
     """Lines that link to another story ("Read more: 'We are broke,' says treasurer"): like a
-    headline, their marks quote nobody here and the names in them are not the story's."""
-    if ":" not in body and "|" not in body:
-        return set()
-    starts = [p.start for p in paras]
-    return {bisect_right(starts, m.start()) - 1 for m in _link_label().finditer(body)}
+    headline, their marks quote nobody here and the names in them are not the story's. Only a line
+    with a colon or a bar near its start is matched against the labels."""
+    found = set()
+    for para in paras:
+        near = min(para.end, para.start + LINK_LABEL_REACH)
+        if (body.find(":", para.start, near) >= 0 or body.find("|", para.start, near) >= 0) and _link_label().match(
+            body, para.start, para.end
+        ):
+            found.add(para.index)
+    return found
 
 
 def find_spans(body: str, title: str | None = None, page: Layout | None = None) -> list[Span]:

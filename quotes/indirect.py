@@ -55,6 +55,7 @@ APPROXIMATE = frozenset(("around", "about", "over", "under", "nearly", "almost",
 # A verb denied or refused just before it: "did not say", "has never said", "declined to say".
 NEGATED = regex.compile(r"(?:\bnot|\bnever|n['’]t|\b(?:declined|refused|won['’]t|unwilling)\s+to)\s+(?:\p{Ll}+\s+)?$")
 NEGATION_REACH = 40  # characters before a verb searched for its negation
+NEGATION_HINTS = ("not", "n't", "n’t", "never", "declined", "refused", "unwilling", "won")  # one is in every NEGATED match
 MIN_CLAUSE_WORDS = 3
 FINITE_REACH = 5  # words after a bare clause's first where its finite verb may stand: "said too many young people were told"
 MAX_QUOTED_SHARE = 0.6  # of a reported clause's words: past it, the clause is a quote with a cue
@@ -310,7 +311,8 @@ def find_indirect(reading: Reading) -> list[Quote]:
         para = reading.paragraph_of(verb.start)
         if para.index in reading.captions or para.index in reading.headlines:
             continue
-        if NEGATED.search(reading.text, max(0, verb.start - NEGATION_REACH), verb.start):
+        before = reading.text[max(0, verb.start - NEGATION_REACH) : verb.start]
+        if any(hint in before for hint in NEGATION_HINTS) and NEGATED.search(before):
             continue  # "has not said whether", "declined to say": nothing was said
         sentence = reading.sentences.around(verb.start)
         earlier = [v for v in reading.verbs(sentence.start, verb.start) if v.form in lex.indirect_verbs]

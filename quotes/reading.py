@@ -99,7 +99,7 @@ class Subject(NamedTuple):
 
 GLUED = ("on", "in", "at")  # "confirmedon": a verb glued to the next word by a lost space
 WORD_JOINERS = "'’-"
-DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|this|these|those|every|each)\s+$")  # a verb form right after one of these is part of another word (well-said)
+DETERMINERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "every", "each"))  # a verb form right after one of these is part of another word (well-said)
 CAPTION_LINE = 120  # a label caption ("Ali Haddad Reuters") is shorter than this
 
 
@@ -217,6 +217,8 @@ def _sentence_pieces(run: str) -> list[str]:
 def _named_only(phrase: str) -> tuple[int, Mention] | None:
     """The name a clause such as "who gave her name only as Layla" closing `phrase` gives its
     described speaker, and where it stands in the phrase."""
+    if "name" not in phrase and "only" not in phrase:
+        return None  # every shape NAMED_ONLY knows holds one of the two words
     named = NAMED_ONLY.search(phrase)
     mention = parse_subject(named.group(1)) if named else None
     if named is None or mention is None or mention.kind != "name":
@@ -321,7 +323,7 @@ class Reading:
             if before.endswith("the "):
                 return
             if not (mention.names_someone or discourse.knows_word(mention.name)):
-                described = _organisation_appositive().match(self.text, end, para.end) is not None
+                described = self.text.startswith(",", end) and _organisation_appositive().match(self.text, end, para.end) is not None
                 alone = not described and self._is_body_named_alone(mention.name, end)
                 if not (alone or described):
                     return
@@ -381,7 +383,8 @@ class Reading:
             start = match.start()
             if start and text[start - 1] in WORD_JOINERS:
                 continue
-            if DETERMINER_BEFORE.search(text, max(0, start - 7), start):
+            before = text[max(0, start - 7) : start].split()
+            if before and before[-1].lower() in DETERMINERS and text[start - 1] == " ":
                 continue  # "the post reads", "a report said": a noun, not the verb
             word = match.group()
             if word not in forms:
