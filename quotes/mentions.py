@@ -194,8 +194,17 @@ def _head_phrase(phrase: str) -> str:
             continue  # "Minister for Health Stephen Donnelly" runs on; "a spokesman for the ministry" stops
         if joiner == "and" and before and before[-1].lower().rsplit("-", 1)[-1] in lex.titles and after.split()[-1][:1].isupper():
             continue  # two roles, then the name: "Co-founder and chief executive Maya Chen"
+        if joiner == "and" and in_name and not _starts_a_person(after):
+            continue  # one body's name: "Food and Drug Administration", "Development and Liberation bloc MP Ayman Chmeisani"
         return phrase[: joint.start()]
     return phrase
+
+
+def _starts_a_person(phrase: str) -> bool:
+    """Whether a phrase opens with a given name, an honorific or a title: a second person after "and"."""
+    first = phrase.split(None, 1)[0].lower().rstrip(".") if phrase.strip() else ""
+    lex = lexicon()
+    return first in lex.first_name_gender or first in lex.honorifics or first in lex.titles
 
 
 def _is_epithet(head: str) -> bool:
@@ -319,6 +328,9 @@ def _trailing_name_run(tokens: list[str]) -> list[str]:
     while start > 0:
         token = tokens[start - 1]
         joins = token in NAME_JOINERS and start > 1 and tokens[start - 2].lower() in joined
+        joins = joins or (  # "Food and Drug Administration"; not "Ursula Reyes and Tom Fischer", "He and Jones"
+            token == "and" and start > 1 and _is_name_token(tokens[start - 2], start - 2) and not _starts_a_person(tokens[start])
+        )
         if not (joins or _is_name_token(token, start - 1) or token.lower() in titles):
             break
         start -= 1  # a joiner after an organisation noun or title stays: "Bank of England", "Minister for Health"

@@ -69,6 +69,9 @@ OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
 KIN_REACH = 20  # characters: "granddaughter, " fits
 ISSUER_REACH = 20000  # how far back "the statement" looks for whoever issued it
 MAX_APPOSITIVES = 3  # "Sarah Jones, 34, from Leeds, said"
+# The comma inside a body's name that lists its fields: "… of Housing, Communities and Local Government".
+ORGANISATION_LIST = regex.compile(r",\s*\p{Lu}[\p{L}\-]*(?:,\s*\p{Lu}[\p{L}\-]*)*\s+and\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*\s*$")
+NAME_OF_BEFORE = regex.compile(r"(?r)\b(?:of|for)\s+\p{Lu}[\p{L}\-]*$")
 LAST_BREAK = regex.compile(r"(?r)[,;:(—–]")  # searched backwards: the break nearest the verb
 CLAUSE_LINKS = frozenset(("and", "but", "or", "that", "who", "which"))  # a verb after these has its subject elsewhere
 APPOSITIVE_CLOSERS = {",": ",", "–": "–", "—": "—", ")": "("}
@@ -444,6 +447,9 @@ class Reading:
         for _ in range(MAX_APPOSITIVES):
             last_break = LAST_BREAK.search(stripped)
             cut = last_break.start() if last_break else -1
+            while cut > 0 and stripped[cut] == "," and ORGANISATION_LIST.match(stripped, cut) and NAME_OF_BEFORE.search(stripped, 0, cut):
+                last_break = LAST_BREAK.search(stripped, 0, cut)  # "Ministry of Housing, Communities and Local Government": one name
+                cut = last_break.start() if last_break else -1
             if cut < 0 and "." in stripped:
                 cut = stripped.rfind(". ")
             subject = self._phrase_subject(clause_start, cut + 1, stripped[cut + 1 :])

@@ -903,3 +903,16 @@ def test_a_social_media_user_name_is_a_speaker():
         "\"Not again,\" @jsmith wrote.\n\nEmail us at news@example.com: \"Tips welcome.\"\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["u/coldbrew_dad", "u/tessellate_44", "@jsmith", None]
+
+
+def test_and_inside_a_body_s_name_is_not_two_speakers():
+    body = (
+        "Arms\n\nDevelopment and Liberation bloc MP Ayman Chmeisani said the Speaker would not call a session "
+        "\"for the time being.\"\n\n"
+        "A spokesperson for the Ministry of Housing, Communities and Local Government said: 'We recognise the pressures.'\n\n"
+        "The spokesperson added that the government would 'not hesitate to intervene' where there was mismanagement.\n\n"
+        "\"It is safe,\" the Food and Drug Administration said. \"We agree,\" Ursula Reyes and Tom Fischer said.\n"
+    )
+    speakers = [speaker for _, speaker, _ in who(body)]
+    ministry = "spokesperson for the Ministry of Housing Communities and Local Government"
+    assert speakers == ["Ayman Chmeisani", ministry, ministry, "Food and Drug Administration", "Ursula Reyes"]
