@@ -72,6 +72,8 @@ MAX_APPOSITIVES = 3  # "Sarah Jones, 34, from Leeds, said"
 # The comma inside a body's name that lists its fields: "… of Housing, Communities and Local Government".
 ORGANISATION_LIST = regex.compile(r",\s*\p{Lu}[\p{L}\-]*(?:,\s*\p{Lu}[\p{L}\-]*)*\s+and\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*\s*$")
 NAME_OF_BEFORE = regex.compile(r"(?r)\b(?:of|for)\s+\p{Lu}[\p{L}\-]*$")
+# The end of a body's name that runs on through a joiner: the name after it is still the body's.
+NAME_JOIN_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’\-]*\s+(?:and|of|for|&)\s+$")
 LAST_BREAK = regex.compile(r"(?r)[,;:(—–]")  # searched backwards: the break nearest the verb
 CLAUSE_LINKS = frozenset(("and", "but", "or", "that", "who", "which"))  # a verb after these has its subject elsewhere
 APPOSITIVE_CLOSERS = {",": ",", "–": "–", "—": "—", ")": "("}
@@ -320,6 +322,10 @@ class Reading:
         before = self.text[max(para.start, start - 12) : start].lower()
         if mention.gender is None:
             mention = self._with_kin_gender(mention, para.start, start)
+        words = mention.name.split()
+        if not mention.organisation and len(words) > 1 and words[0].lower() not in lexicon().first_name_gender:
+            if NAME_JOIN_BEFORE.search(self.text, max(para.start, start - 40), start):
+                mention = replace(mention, organisation=True)  # "Institute for Political and International Studies"
         end = start + len(mention.surface)
         alone = False
         if not (discourse.book.find(mention.name) or mention.organisation):

@@ -916,3 +916,12 @@ def test_and_inside_a_body_s_name_is_not_two_speakers():
     speakers = [speaker for _, speaker, _ in who(body)]
     ministry = "spokesperson for the Ministry of Housing Communities and Local Government"
     assert speakers == ["Ayman Chmeisani", ministry, ministry, "Food and Drug Administration", "Ursula Reyes"]
+
+
+def test_the_tail_of_a_body_s_name_after_and_or_of_is_no_person_a_pronoun_finds():
+    body = (
+        "Iran\n\nBehnam Golshiri, an analyst who has advised the Institute for Political and International Studies "
+        "(IPIS), said the Islamic Republic had gained.\n\n\"Our neighbors have seen that,\" he told Al-Monitor.\n\n"
+        "Snow fell across northern England and Scotland. \"It will get colder,\" said Secretary of State Antony Blinken.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Behnam Golshiri", "Antony Blinken"]
