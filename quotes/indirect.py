@@ -289,8 +289,9 @@ def _is_event_report(reading: Reading, clause: Sentence, subject: Subject) -> bo
 
 def participle_clause(reading: Reading, sentence: Sentence, verb: Verb, main: list[Verb]) -> Quote | None:
     """`…,” he added, saying that …`: the clause belongs to the main verb's subject."""
-    if not verb.form.endswith("ing") or not reading.text[sentence.start : verb.start].rstrip().endswith(","):
-        return None
+    before = reading.body[max(sentence.start, verb.start - 4) : verb.start].rstrip()
+    if not verb.form.endswith("ing") or not (before.endswith(",") or before[-2:-1] == "," and before[-1] in MARKS + "’"):
+        return None  # "…, saying", "… “without exceptions,” warning that"
     start = _clause_start(reading, verb, sentence.end)
     if start is None or reading.body[start] in MARKS:
         return None

@@ -386,3 +386,11 @@ def test_a_named_family_reports_speech_a_family_described_does_not():
         "The victim's family said they were grateful to the police.\n"
     )
     assert indirect(body) == [("he was a devoted father to his two girls", "Fenwick family", "reported_clause")]
+
+
+def test_a_participle_after_a_quote_closing_with_its_comma():
+    body = (
+        "Arms\n\nPierre Abi Khalil told Reuters that the government must act “without delay and without exceptions,” "
+        "warning that any hesitation would expose Lebanon to renewed escalation.\n"
+    )
+    assert indirect(body)[-1] == ("any hesitation would expose Lebanon to renewed escalation", "Pierre Abi Khalil", "participle_clause")
