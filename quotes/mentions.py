@@ -600,7 +600,11 @@ class Discourse:
                         break
                     if entity.speaker.kind == "person":
                         return entity.speaker  # "Ursula von der Leyen has … the Commission president says"
-            return Speaker(name=own_name, kind="organisation" if mention.organisation else "unnamed")
+            if not mention.organisation:
+                return Speaker(name=own_name, kind="unnamed")
+            entity = self._entity(Speaker(name=own_name, kind="organisation"))
+            self._add(position, entity)  # "the Loyalty to the Resistance bloc said …": "the bloc" later finds it
+            return entity.speaker
         if mention.organisation:
             for _, entity in self._before(position):
                 speaker = entity.speaker

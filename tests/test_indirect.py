@@ -394,3 +394,11 @@ def test_a_participle_after_a_quote_closing_with_its_comma():
         "warning that any hesitation would expose Lebanon to renewed escalation.\n"
     )
     assert indirect(body)[-1] == ("any hesitation would expose Lebanon to renewed escalation", "Pierre Abi Khalil", "participle_clause")
+
+
+def test_the_bloc_is_the_bloc_named_before():
+    body = (
+        "Arms\n\nIn a statement, the Loyalty to the Resistance bloc said the decision served a foreign agenda.\n\n"
+        "The bloc said it would not cooperate with any committee formed to implement the decision.\n"
+    )
+    assert [speaker for _, speaker, _ in indirect(body)] == ["Loyalty to the Resistance bloc", "Loyalty to the Resistance bloc"]
