@@ -859,7 +859,7 @@ def test_a_family_speaks_as_the_family_of_the_person_named():
         "“Jamie was the kind of man who would do anything for anyone,” it said.\n\n"
         "“He was our world,” his family added. The victim's family said they were “devastated”.\n"
     )
-    assert [speaker for _, speaker, _ in who(body)] == ["Fenwick family", "family", "family"]
+    assert [speaker for _, speaker, _ in who(body)] == ["Fenwick family", "Fenwick family", "Fenwick family"]
 
 
 def test_a_phrase_before_the_subject_and_as_someone_put_it():
@@ -925,3 +925,8 @@ def test_the_tail_of_a_body_s_name_after_and_or_of_is_no_person_a_pronoun_finds(
         "Snow fell across northern England and Scotland. \"It will get colder,\" said Secretary of State Antony Blinken.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Behnam Golshiri", "Antony Blinken"]
+
+
+def test_a_family_no_one_has_named_is_the_family():
+    body = "Crash\n\nA man, 34, died in hospital.\n\n\"We miss him every day,\" his family said.\n"
+    assert who(body) == [("We miss him every day,", "family", "cue_after_quote")]
