@@ -130,8 +130,8 @@ def _document_by() -> regex.Pattern:
     """`a statement on behalf of Mr Fenwick's family`, `a letter from the club`: a document and its author."""
     nouns = word_trie(lexicon().document_nouns)
     return regex.compile(
-        rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\p{{L}}\-]+\s+){{0,2}}?{nouns}\s+(?:on\s+behalf\s+of|from|by|issued\s+by)\s+"
-        r"(?P<who>[^,.;:·“”\"\n]{2,60}?)\s*(?=[,.;:·“”\"\n]|$)"
+        rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\p{{L}}\-]+\s+){{0,2}}?(?P<noun>{nouns})\s+(?:on\s+behalf\s+of|from|by|issued\s+by)\s+"
+        r"(?P<who>(?:[^,.;:·“”\"\n]|\.(?=\s*\p{Lu}))(?:[^,.;:·“”\"\n]|\.(?=\s*\p{Lu})){1,59}?)\s*(?=[,;:·“”\"\n]|\.(?!\s*\p{Lu})|$)"
     )
 
 
@@ -586,6 +586,16 @@ class Reading:
             pass
         if found is None:
             return self._issuer_of_document_named(floor, position)
+        return self._author_named(found)
+
+    def _document_author(self, sentence: Sentence, hit: int) -> Speaker | None:
+        """The author a document's own phrase names at `hit`: "a statement from Ms. Ferreira-Haynes"."""
+        for found in _document_by().finditer(self.text, sentence.start, sentence.end):
+            if found.start("noun") == hit:
+                return self._author_named(found)
+        return None
+
+    def _author_named(self, found: regex.Match) -> Speaker | None:
         mention = parse_subject(found.group("who"))
         return self.discourse.resolve(mention, found.start("who")) if mention and mention.kind != "pronoun" else None
 
@@ -623,6 +633,9 @@ class Reading:
             sentence = self.sentences.around(hit)
             if self.paragraph_of(hit).index in self.captions:
                 continue
+            author = self._document_author(sentence, hit)
+            if author:  # "Amy Castellanos read a statement from the district": the district's words
+                return author
             for verb in reversed(self.verbs(sentence.start, hit, issuing=True)):
                 subject = self.subject_before(sentence.start, verb)
                 if subject and not subject.mention.document and subject.mention.kind != "pronoun":

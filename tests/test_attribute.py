@@ -930,3 +930,13 @@ def test_the_tail_of_a_body_s_name_after_and_or_of_is_no_person_a_pronoun_finds(
 def test_a_family_no_one_has_named_is_the_family():
     body = "Crash\n\nA man, 34, died in hospital.\n\n\"We miss him every day,\" his family said.\n"
     assert who(body) == [("We miss him every day,", "family", "cue_after_quote")]
+
+
+def test_a_statement_read_out_speaks_for_whoever_it_is_from_not_the_reader():
+    body = (
+        "Verdict\n\nMs. Marisol Ferreira-Haynes was convicted on Friday.\n\n"
+        "Mr. Jonathan Birnbaum then read a statement from Ms. Ferreira-Haynes, who did not speak to reporters.\n\n"
+        "“I made mistakes in how I kept records,” the statement said.\n\n"
+        "Amy Castellanos read a statement to reporters. “We are grateful,” the statement said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Marisol Ferreira-Haynes", "Amy Castellanos"]
