@@ -262,6 +262,7 @@ def _is_open_noun(word: str) -> bool:
 
 ONE_OF_DETERMINERS = frozenset(("the", "his", "her", "their", "its", "those", "two", "three", "four", "several"))
 FAMILY_NOUNS = frozenset(("family", "relatives"))  # a kin group that issues statements as one speaker
+FEMININE_SURNAME_ENDINGS = ("dóttir", "dottir")
 PEOPLE = frozenset(("people", "men", "women"))  # too vague to speak as a group, but "one of the people" is someone
 MAX_GROUP_MODIFIERS = 3  # "senior US military officials"
 
@@ -354,6 +355,8 @@ def _name_mention(phrase: str, tokens: list[str]) -> Mention | None:
     organisation = any(t.lower() in lex.organisation_nouns for t in name)
     if gender is None and len(name) > 1:
         gender = lex.first_name_gender.get(name[0].lower())
+    if gender is None and name[-1].lower().endswith(FEMININE_SURNAME_ENDINGS):
+        gender = "f"  # an Icelandic patronymic: Vigfúsdóttir is a daughter
     guessed = gender is not None and not titles and name[0].lower() in lex.guessed_names
     return Mention(
         phrase,

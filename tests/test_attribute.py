@@ -940,3 +940,8 @@ def test_a_statement_read_out_speaks_for_whoever_it_is_from_not_the_reader():
         "Amy Castellanos read a statement to reporters. “We are grateful,” the statement said.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Marisol Ferreira-Haynes", "Amy Castellanos"]
+
+
+def test_an_icelandic_daughter_s_name_is_a_woman_s():
+    body = "Ice\n\nHalldóra Vigfúsdóttir met Jón Berg in 1963. \"I was cold,\" she said.\n"
+    assert who(body) == [("I was cold,", "Halldóra Vigfúsdóttir", "cue_after_quote")]
