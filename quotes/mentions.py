@@ -117,6 +117,8 @@ def parse_subject(phrase: str) -> Mention | None:
         return Mention(phrase, "pronoun", gender=lex.pronouns[words[0].lower()])
     if len(words) == 2 and words[0].lower() in POSSESSIVE_GENDER and words[1].lower() in lex.organisation_nouns:
         return Mention(phrase, "pronoun", gender=POSSESSIVE_GENDER[words[0].lower()])  # "his campaign": his
+    if len(words) == 2 and words[0].lower() in POSSESSIVE_GENDER and words[1].lower() in lex.person_nouns | lex.kin_nouns.keys():
+        return Mention(phrase, "description", head=words[1].lower(), definite=True)  # "her daughter": named before as such
     one_of = _one_of_a_group(words) or _family(phrase, words)
     if one_of:
         return one_of

@@ -945,3 +945,11 @@ def test_a_statement_read_out_speaks_for_whoever_it_is_from_not_the_reader():
 def test_an_icelandic_daughter_s_name_is_a_woman_s():
     body = "Ice\n\nHalldóra Vigfúsdóttir met Jón Berg in 1963. \"I was cold,\" she said.\n"
     assert who(body) == [("I was cold,", "Halldóra Vigfúsdóttir", "cue_after_quote")]
+
+
+def test_her_daughter_is_the_daughter_named_before_and_an_unnamed_lawyer_stays_a_lawyer():
+    body = (
+        "Ice\n\nHalldóra Vigfúsdóttir died. Her daughter, Sigrún Ólafsdóttir, said the cause was pneumonia.\n\n"
+        "\"She never once told us to be careful,\" her daughter said.\n\n\"He was fine,\" his lawyer said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Sigrún Ólafsdóttir", "lawyer"]
