@@ -24,7 +24,7 @@ from quotes.sentences import MASK
 WORDS = regex.compile(r"[\p{L}\p{N}]+")
 ACCORDING_TO = regex.compile(r"\baccording to\s+([^,.;:·“”\"]+)", regex.IGNORECASE)
 MAX_CUE_WORDS = 20
-COLON_INTRO = regex.compile(r"\s*(?P<subject>[^:·“”\"\n]{1,60}?)\s+(?P<verb>\p{Ll}[\p{Ll}\s]{0,30}?)\s*:\s*$")
+COLON_INTRO = regex.compile(r"\s*(?P<subject>[^:·“”\"\n]{1,160}?)\s+(?P<verb>\p{Ll}[\p{Ll}\s]{0,30}?)\s*:\s*$")
 # A short sentence of narration: a subject (capitalised words or a pronoun), then a lower-case verb.
 ACTION_BEAT = regex.compile(r"\s*(?P<subject>(?:\p{Lu}[\p{L}'’\-\.]*\s){1,4}?|[Hh]e\s|[Ss]he\s)\p{Ll}[^.!?·]{0,80}[.!?]\s*$")
 # A paragraph's opening: a list bullet, perhaps a capitalised "Says", a name, a colon, then the quote.

@@ -60,6 +60,8 @@ AUXILIARY_AFTER = regex.compile(r"\s+(?:has|had|is|was|will|would|could|can|did|
 SENTENCE_ENDS = ".!?”\"’'"  # a paragraph ending so is prose or a quote, never a byline
 OPENING_DESCRIPTION = regex.compile(r"(?:The|the)\s+((?:\p{Ll}+\s+){0,2}?\p{Ll}+)(?=\s+\p{Ll})")
 
+# A description in commas after the name that opens a sentence, then its lower-case verb.
+NAME_ASIDE = regex.compile(r",\s*\p{Ll}[^,·“”\"\n]{0,120},\s+(?=\p{Ll})")  # not ", Jim Chalmers,": a name in apposition
 # A phrase of place, time or manner before a sentence's subject, set off by a comma.
 FRONTED_PHRASE = regex.compile(
     r"(?:In|On|At|After|Before|During|Earlier|Later|Meanwhile|Separately|Since|Following|Under|Speaking|Writing)\b"
@@ -521,7 +523,8 @@ class Reading:
         run = _name_run().match(self.text, at, sentence.end)
         if run:
             end = self._past_role(run.end(), sentence.end)
-            if LOWER_AFTER.match(self.text, end, sentence.end):
+            aside = NAME_ASIDE.match(self.text, end, sentence.end)  # "Tomás Echeverría, head of metals research at …, was"
+            if LOWER_AFTER.match(self.text, end, sentence.end) or aside:
                 mention = parse_subject(self.text[at:end])
                 if mention and mention.kind == "name":
                     return Subject(mention, at)

@@ -953,3 +953,12 @@ def test_her_daughter_is_the_daughter_named_before_and_an_unnamed_lawyer_stays_a
         "\"She never once told us to be careful,\" her daughter said.\n\n\"He was fine,\" his lawyer said.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Sigrún Ólafsdóttir", "lawyer"]
+
+
+def test_a_name_and_a_long_description_in_commas_before_a_colon():
+    body = (
+        "Copper\n\nTomás Echeverría, head of metals research at Bayview Partners in New York, was more cautious: "
+        "“Buying at the top of the cycle is the oldest mistake.”\n\n"
+        "The Treasurer, Jim Chalmers, has ruled out a rise, saying the government has “no plans whatsoever”.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Tomás Echeverría", "Jim Chalmers"]
