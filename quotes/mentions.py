@@ -19,7 +19,7 @@ from quotes.lexicon import lexicon
 from quotes.records import Speaker
 from quotes.speakers import SpeakerBook, name_key
 
-TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}\.'’\-]*")
+TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}\.'’\-]*\+?")  # "Opec+" keeps its plus
 DOCUMENT_AUTHOR = regex.compile(r"\s(?:from|by|issued by|released by|on behalf of)\s+(.+)$", regex.IGNORECASE)
 NEAR_ENOUGH = 300  # characters within which a role ("the Commission president") points back to the person just named
 CLASS_NOUN_REACH = 1500  # characters within which "the company" points back to an organisation named before
@@ -81,7 +81,8 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], list[str], str | None]:
             last_title = i
         elif low in lex.titles or (low in lex.person_nouns and len(tokens) - i > 2):
             last_title = i  # a role noun counts as a title before a full name: "Resident Maria Lopez", not "Son Heung-min"
-    if name_start := _given_name_after_role(tokens[last_title + 1 :]):
+    honoured = last_title >= 0 and tokens[last_title].lower() in lex.honorifics  # "Dr. Aras Jalal Barzinji": a name follows
+    if not honoured and (name_start := _given_name_after_role(tokens[last_title + 1 :])):
         last_title += name_start  # "Singer Kylie Dawson": a role no list holds, then a known given name
     titles = tokens[: last_title + 1]
     name = tokens[last_title + 1 :]

@@ -62,6 +62,8 @@ OPENING_DESCRIPTION = regex.compile(r"(?:The|the)\s+((?:\p{Ll}+\s+){0,2}?\p{Ll}+
 
 # A description in commas after the name that opens a sentence, then its lower-case verb.
 NAME_ASIDE = regex.compile(r",\s*\p{Ll}[^,·“”\"\n]{0,120},\s+(?=\p{Ll})")  # not ", Jim Chalmers,": a name in apposition
+# "For Rahimian, the coming months will show …": a name a sentence opens on is its topic, not an object.
+TOPIC_BEFORE = regex.compile(r"(?:^|[.!?]\s+)(?:For|To)\s+$", regex.MULTILINE)
 # A phrase of place, time or manner before a sentence's subject, set off by a comma.
 FRONTED_PHRASE = regex.compile(
     r"(?:In|On|At|After|Before|During|Earlier|Later|Meanwhile|Separately|Since|Following|Under|Speaking|Writing)\b"
@@ -339,7 +341,7 @@ class Reading:
                 if not (alone or described):
                     return
                 mention = replace(mention, organisation=True)  # "Homewise, the smart home company," / "Skyways has"
-        obliques = OBLIQUE.search(before) or self._follows_a_verb(before, end)
+        obliques = (OBLIQUE.search(before) and not TOPIC_BEFORE.search(self.text, para.start, start)) or self._follows_a_verb(before, end)
         entity = discourse.register_name(mention, start, bool(obliques))  # "at X", "accused Price of": not a subject
         if alone and entity is not None:
             entity.named_alone = True  # "Skyways has apologised": for "the airline" to find, not a pronoun

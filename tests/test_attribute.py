@@ -962,3 +962,14 @@ def test_a_name_and_a_long_description_in_commas_before_a_colon():
         "The Treasurer, Jim Chalmers, has ruled out a rise, saying the government has “no plans whatsoever”.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Tomás Echeverría", "Jim Chalmers"]
+
+
+def test_a_name_a_sentence_opens_on_is_its_topic_and_a_name_after_an_honorific_keeps_its_first_word():
+    body = (
+        "Iran\n\nKourosh Rahimian said the talks were useful. Hamad Al Busaidi told a forum the sultanate was ready.\n\n"
+        "For Rahimian, the coming months will show whether the detente holds.\n\n"
+        "\"Everyone in the region is hedging,\" he said.\n\n"
+        "The delegation is headed by Dr. Aras Jalal Barzinji. \"We are ready,\" Barzinji said.\n\n"
+        "An Opec+ delegate told reporters the talks were hard. \"There is no appetite for a price war,\" the delegate said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Kourosh Rahimian", "Aras Jalal Barzinji", "Opec+ delegate"]
