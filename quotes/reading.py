@@ -616,7 +616,7 @@ class Reading:
         whoever the sentence then says spoke issued it."""
         if self.verbs(sentence.start, hit):
             return None
-        for verb in self.verbs(hit, sentence.end)[:1]:
+        for verb in self.verbs(hit, sentence.end)[:2]:  # "In a statement posted to its Telegram channel, Hamas said"
             subject = self.subject_before(sentence.start, verb)
             if subject and not subject.mention.document:
                 return self.discourse.resolve(subject.mention, subject.start)

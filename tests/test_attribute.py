@@ -973,3 +973,12 @@ def test_a_name_a_sentence_opens_on_is_its_topic_and_a_name_after_an_honorific_k
         "An Opec+ delegate told reporters the talks were hard. \"There is no appetite for a price war,\" the delegate said.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Kourosh Rahimian", "Aras Jalal Barzinji", "Opec+ delegate"]
+
+
+def test_a_statement_opening_a_sentence_with_a_participle_after_it():
+    body = (
+        "Ceasefire\n\nThe Prime Minister's Office said in a brief statement that talks would go on.\n\n"
+        "In a statement posted to its Telegram channel, Hamas said it had studied the proposal.\n\n"
+        "“The movement has shown all the flexibility required,” the statement read.\n"
+    )
+    assert who(body) == [("The movement has shown all the flexibility required,", "Hamas", "document_cue")]
