@@ -146,6 +146,11 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
             return tokens[i].start()  # "said around 500 farms a year would pay": a number's "around", not a place's
         if low in SUBORDINATORS and i + 1 < len(tokens) and tokens[i + 1].group().lower() in SUBJECT_PRONOUNS:
             return None  # "tells me as we walk along the towpath": a clause of time, not what was said
+        if low in {"the", "last", "this", "that"} and i + 1 < len(tokens) and tokens[i + 1].group().lower() in lex.time_nouns:
+            i += 2
+            while i < len(tokens) and tokens[i].group().lower() in {"before", "after", "earlier", "later", "ago"}:
+                i += 1
+            continue
         if low in lex.prepositions or low in TEMPORAL:
             i += 1
             taken = 0
@@ -169,11 +174,6 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
                     break
                 i += 1
                 taken += 1
-            continue
-        if low in {"the", "last", "this", "that"} and i + 1 < len(tokens) and tokens[i + 1].group().lower() in lex.time_nouns:
-            i += 2
-            while i < len(tokens) and tokens[i].group().lower() in {"before", "after", "earlier", "later", "ago"}:
-                i += 1
             continue
         if verb.form not in lex.bare_verbs:
             return None

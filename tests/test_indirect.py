@@ -407,3 +407,11 @@ def test_the_bloc_is_the_bloc_named_before():
     assert indirect(body) == [
         ("it would not cooperate with any committee formed to implement the decision", "Strong Republic bloc", "reported_clause")
     ]
+
+
+def test_last_week_after_the_verb_is_a_time_not_the_start_of_a_place():
+    body = (
+        "Copper\n\nChanda Mwale said last week the government would welcome new investment.\n\n"
+        "Mwale told the committee last month that prices had peaked.\n"
+    )
+    assert [text for text, _, _ in indirect(body)] == ["the government would welcome new investment", "prices had peaked"]
