@@ -50,6 +50,8 @@ OBJECT_ASIDE = regex.compile(
     r"\s*,(?=\s+that\b)|,\s*\d{1,3}\s*,"
 )
 PERSON_DESCRIBED = regex.compile(r"((?:The|A|An)\s+[^,·\n]{1,40}?)\s+(?:was|were|has|had|is|are)\b")
+# A sentence opening with a subordinate clause: its reported clause ends where the main clause begins.
+SUBORDINATE_OPENING = regex.compile(r"\s*(?:When|While|After|Before|Once|Although|Though|Because|If)\s")
 SUBORDINATORS = frozenset(("as", "while", "when", "because", "since", "until", "before", "after", "although", "if"))
 APPROXIMATE = frozenset(("around", "about", "over", "under", "nearly", "almost", "roughly", "some"))  # before a number
 # A verb denied or refused just before it: "did not say", "has never said", "declined to say".
@@ -232,7 +234,11 @@ def reported_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote |
     subject = reading.subject_before(sentence.start, verb) or _coordinated_subject(reading, sentence, verb)
     if subject is None:
         return None
-    return _quote(reading, start, _clause_end(reading, start, sentence.end), verb, subject, "reported_clause", 0.75)
+    end = sentence.end
+    if SUBORDINATE_OPENING.match(reading.text, sentence.start, verb.start):
+        comma = reading.text.find(", ", start, end)  # "When the council admitted that it was broke, its leader quit"
+        end = comma if comma > 0 else end
+    return _quote(reading, start, _clause_end(reading, start, end), verb, subject, "reported_clause", 0.75)
 
 
 def _coordinated_subject(reading: Reading, sentence: Sentence, verb: Verb) -> Subject | None:

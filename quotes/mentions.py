@@ -25,7 +25,7 @@ NEAR_ENOUGH = 300  # characters within which a role ("the Commission president")
 CLASS_NOUN_REACH = 1500  # characters within which "the company" points back to an organisation named before
 MAX_LOOKBACK = 400  # names looked back over to resolve a pronoun or description
 HANDLE = r"(?:u/|@)[A-Za-z0-9_][A-Za-z0-9_\-]{1,30}"  # a social-media user name: "u/coldbrew_dad", "@jsmith"
-AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike)\s+(?=\S+\s)")
+AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Aa]lthough|[Tt]hough|[Bb]ecause)\s+(?=\S+\s)")
 POSSESSIVE_GENDER = {"his": "m", "her": "f", "its": "n", "their": "p"}
 AGE = regex.compile(r"\b\d{1,3}-year-old\b")
 POST_MODIFIER = regex.compile(r"\s(?:of|for|at|in|from|with|who|which|whose|on|to|and)\s", regex.IGNORECASE)
@@ -166,6 +166,8 @@ def parse_subject(phrase: str) -> Mention | None:
             return Mention(mention.surface, "name", name=" ".join(head_words), titles=mention.titles, organisation=True)
         return mention
     if not (definite or indefinite):
+        if head_words[0][:1].isupper() and head_words[0].lower() not in lex.not_names and last in lex.organisation_nouns:
+            return Mention(phrase, "name", name=" ".join(head_words), organisation=True)  # "Ashworth borough council"
         return None
     if last in lex.document_nouns:
         author = DOCUMENT_AUTHOR.search(phrase)

@@ -415,3 +415,14 @@ def test_last_week_after_the_verb_is_a_time_not_the_start_of_a_place():
         "Mwale told the committee last month that prices had peaked.\n"
     )
     assert [text for text, _, _ in indirect(body)] == ["the government would welcome new investment", "prices had peaked"]
+
+
+def test_a_subordinate_clause_opening_the_sentence_reports_up_to_the_main_clause():
+    body = (
+        "Councils\n\nWhen Ashworth borough council admitted in November that it could no longer balance its books, "
+        "its leader resigned.\n\nKeisha Montgomery was there. She said nobody from the school told parents what was happening.\n"
+    )
+    assert indirect(body) == [
+        ("it could no longer balance its books", "Ashworth borough council", "reported_clause"),
+        ("nobody from the school told parents what was happening", "Keisha Montgomery", "reported_clause"),
+    ]
