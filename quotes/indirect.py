@@ -61,6 +61,7 @@ NEGATION_HINTS = ("not", "n't", "n’t", "never", "declined", "refused", "unwill
 MIN_CLAUSE_WORDS = 3
 FINITE_REACH = 5  # words after a bare clause's first where its finite verb may stand: "said too many young people were told"
 MAX_QUOTED_SHARE = 0.6  # of a reported clause's words: past it, the clause is a quote with a cue
+MAX_OBJECT_WORDS = 8  # words of the one told before a "that"
 MAX_OBJECT_NAME = 6  # words of a capitalised object after "told": titles and a full name
 MAX_WORDS_TO_CLAUSE = 40  # the clause starts within this many words of its verb
 LOOK_AHEAD = 3  # words _clause_start reads past the one it stands on
@@ -139,7 +140,10 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
         word = tokens[i].group()
         low = word.lower()
         if low == "that":
-            return tokens[i + 1].start() if i + 1 < len(tokens) else None
+            after = tokens[i].end()
+            while after < end and reading.text[after].isspace():
+                after += 1
+            return after if i + 1 < len(tokens) or after < end else None  # a quote right after "that" is the clause's start
         if low in lex.calendar_words or (low.isdigit() and len(low) <= 2 and _next_is_calendar(tokens, i, lex)):
             i += 1
             continue
@@ -167,6 +171,10 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
             continue
         if not object_done:
             object_done = True
+            told_that = next((k for k in range(i, min(i + MAX_OBJECT_WORDS, len(tokens))) if tokens[k].group().lower() == "that"), None)
+            if told_that is not None and tokens[told_that].start() <= stop_at:
+                i = told_that  # "told the Qatari Al-Araby TV channel that …": all of it is the one told
+                continue
             taken = 0
             while i < len(tokens) and (taken < 3 or taken < MAX_OBJECT_NAME and tokens[i].group()[:1].isupper()):
                 nxt = tokens[i].group().lower()  # the one told: "reporters", "Prime Minister David Lane"

@@ -194,7 +194,8 @@ def _head_phrase(phrase: str) -> str:
     for joint in POST_MODIFIER.finditer(phrase):
         before, after = phrase[: joint.start()].split(), phrase[joint.end() :]
         joiner = joint.group().strip().lower()
-        in_name = joiner in NAME_JOINERS and after[:1].isupper() and before and before[-1][:1].isupper()
+        named = after[4:] if after.startswith("the ") else after  # "Envoy for the Middle East Brian Holloway"
+        in_name = joiner in NAME_JOINERS and named[:1].isupper() and before and before[-1][:1].isupper()
         if in_name and before[-1].lower() in lex.organisation_nouns | lex.titles:
             continue  # "Minister for Health Stephen Donnelly" runs on; "a spokesman for the ministry" stops
         if joiner == "and" and before and before[-1].lower().rsplit("-", 1)[-1] in lex.titles and after.split()[-1][:1].isupper():
@@ -232,10 +233,13 @@ def _is_clause_word(words: list[str], i: int) -> bool:
     low = word.lower()
     if word[:1].isupper() or not (low in lexicon().not_names or low in lexicon().auxiliaries):
         return False
+    if low == "the" and 0 < i < len(words) - 1 and words[i - 1] in NAME_JOINERS and words[i + 1][:1].isupper():
+        return False  # "Envoy for the Middle East", "Secretary of the Navy"
     if not (0 < i < len(words) - 1 and low in NAME_JOINERS):
         return True
     titles = lexicon().titles
-    inside_name = words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+    following = words[i + 2] if words[i + 1] == "the" and i + 2 < len(words) else words[i + 1]  # "Envoy for the Middle East"
+    inside_name = words[i - 1][:1].isupper() and following[:1].isupper()
     between_roles = words[i - 1].lower().rsplit("-", 1)[-1] in titles and words[i + 1].lower() in titles
     return not (inside_name or between_roles)  # "Department for Education", "co-founder and chief executive"
 
@@ -334,6 +338,7 @@ def _trailing_name_run(tokens: list[str]) -> list[str]:
     while start > 0:
         token = tokens[start - 1]
         joins = token in NAME_JOINERS and start > 1 and tokens[start - 2].lower() in joined
+        joins = joins or (token == "the" and start > 2 and tokens[start - 2] in NAME_JOINERS and tokens[start - 3].lower() in joined)
         joins = joins or (  # "Food and Drug Administration"; not "Ursula Reyes and Tom Fischer", "He and Jones"
             token == "and" and start > 1 and _is_name_token(tokens[start - 2], start - 2) and not _starts_a_person(tokens[start])
         )

@@ -426,3 +426,17 @@ def test_a_subordinate_clause_opening_the_sentence_reports_up_to_the_main_clause
         ("it could no longer balance its books", "Ashworth borough council", "reported_clause"),
         ("nobody from the school told parents what was happening", "Keisha Montgomery", "reported_clause"),
     ]
+
+
+def test_a_long_object_before_that_a_quote_right_after_that_and_a_title_running_through_for_the():
+    body = (
+        "Talks\n\nZiad al-Masri told the Qatari Al-Araby TV channel that the group had not received any guarantees.\n\n"
+        "US Special Envoy for the Middle East Brian Holloway told reporters in Doha that the gaps between the sides "
+        "were “bridgeable,” but cautioned against hope.\n\n"
+        "The Hostages and Missing Families Forum said in a statement that “every day of delay is a death sentence” "
+        "for the remaining captives.\n"
+    )
+    assert indirect(body) == [
+        ("the group had not received any guarantees", "Ziad al-Masri", "reported_clause"),
+        ("the gaps between the sides were “bridgeable,”", "Brian Holloway", "reported_clause"),
+    ]
