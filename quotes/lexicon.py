@@ -48,6 +48,7 @@ class Lexicon:
     demonyms: frozenset[str]  # "spaniard": "the Spaniard said" is the person just named
     post_nominals: frozenset[str]  # "KC", "MP": letters after a name, not part of it
     kin_nouns: dict[str, str]  # "wife" -> "f": the gender of a first name in apposition to it
+    gendered_nouns: dict[str, str]  # "actress" -> "f": a noun for a person that gives their gender
     guessed_names: frozenset[str]  # given names only the census tables or the world lists know: a title may overrule their gender
 
 
@@ -112,6 +113,7 @@ def lexicon() -> Lexicon:
         demonyms=frozenset(words["demonyms"]),
         post_nominals=frozenset(words["post_nominals"]),
         kin_nouns=dict(words["kin_nouns"]),
+        gendered_nouns=dict(words["gendered_nouns"]),
         guessed_names=frozenset(guessed) - set(names["male"]) - set(names["female"]),
     )
 

@@ -218,7 +218,7 @@ def _is_epithet(head: str) -> bool:
     no list holds ("the striker", "the singer"); roles and organisations are resolved by their words."""
     last = head.split()[-1]
     lex = lexicon()
-    if AGE.fullmatch(last) or (AGE.search(head) and _is_open_noun(last)) or last in lex.demonyms:
+    if AGE.fullmatch(last) or (AGE.search(head) and _is_open_noun(last)) or last in lex.demonyms or last in lex.gendered_nouns:
         return True
     listed = last in lex.role_nouns or last in lex.document_nouns
     return not listed and _is_open_noun(last) and last.endswith(AGENT_ENDINGS)
@@ -589,11 +589,13 @@ class Discourse:
         head = mention.head
         last = head.split()[-1] if head else ""
         if mention.definite and _is_epithet(head):  # "the 24-year-old", "the Spaniard", "the striker": the person just named
-            for pos, entity in self._before(position, subjects_only=True):
-                if position - pos > NEAR_ENOUGH:
-                    break
-                if entity.speaker.kind == "person":
-                    return entity.speaker
+            gender = lexicon().gendered_nouns.get(last)  # "the actress": the woman just named, before anyone of unknown gender
+            near = [e for pos, e in self._before(position, subjects_only=True) if position - pos <= NEAR_ENOUGH]
+            people = [e for e in near if e.speaker.kind == "person" and (gender is None or e.fits(gender))]
+            entity = next((e for e in people if gender and e.gender == gender), people[0] if people else None)
+            if entity is not None:
+                entity.gender = entity.gender or gender
+                return entity.speaker
         for _, entity in self._before(position):
             speaker = entity.speaker
             titles = set(entity.titles) | {t.lower() for t in speaker.titles}

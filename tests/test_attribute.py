@@ -982,3 +982,11 @@ def test_a_statement_opening_a_sentence_with_a_participle_after_it():
         "“The movement has shown all the flexibility required,” the statement read.\n"
     )
     assert who(body) == [("The movement has shown all the flexibility required,", "Hamas", "document_cue")]
+
+
+def test_the_actress_is_the_woman_just_named_not_the_man_of_unknown_gender_after_her():
+    body = (
+        "Film\n\nMarisol Keane walked the carpet. Theo Albright scored the film.\n\n"
+        "\"It was the easiest yes of my life,\" the actress said.\n\nJohn Smith arrived. \"Great,\" the 34-year-old said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Marisol Keane", "John Smith"]
