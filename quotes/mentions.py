@@ -120,7 +120,7 @@ def parse_subject(phrase: str) -> Mention | None:
         return Mention(phrase, "pronoun", gender=POSSESSIVE_GENDER[words[0].lower()])  # "his campaign": his
     if len(words) == 2 and words[0].lower() in POSSESSIVE_GENDER and words[1].lower() in lex.person_nouns | lex.kin_nouns.keys():
         return Mention(phrase, "description", head=words[1].lower(), definite=True)  # "her daughter": named before as such
-    one_of = _one_of_a_group(words) or _family(phrase, words)
+    one_of = _one_of_a_group(words) or _family(phrase, words) or _person_after_long_title(phrase, words)
     if one_of:
         return one_of
     head_phrase = _head_phrase(phrase)
@@ -288,6 +288,25 @@ def _family(phrase: str, words: list[str]) -> Mention | None:
     if len(words) > 1 and words[0].lower() not in POSSESSIVE_GENDER and words[0].lower() not in ("the", "their"):
         return None
     return Mention("the family", "description", head="family", definite=True, organisation=True)  # his family, the victim's family
+
+
+def _person_after_long_title(phrase: str, words: list[str]) -> Mention | None:
+    """`Spokesman for the Commander-in-Chief of the Iraqi Armed Forces Major General Kadhim
+    al-Shammari`: a title too long to parse word by word, ending in a known given name and a surname."""
+    if len(words) < 6 or not _is_name_token(words[-1], 1):
+        return None
+    lex = lexicon()
+    given = lex.first_name_gender
+    start = len(words) - 2
+    while start >= len(words) - 4 and words[start].lower() not in given and words[start - 1].lower() not in lex.titles:
+        start -= 1  # back to a known given name, or to the word after a title ("Major General Kadhim al-Shammari")
+    if start < len(words) - 4 or not words[start][:1].isupper() or words[start - 1] == "and":
+        return None
+    name = words[start:]
+    if not all(_is_name_token(w, 1) for w in name):
+        return None
+    titles = " ".join(w.lower() for w in words[:start])
+    return Mention(phrase, "name", name=" ".join(name), titles=titles, gender=given.get(words[start].lower()))
 
 
 def _one_of_a_group(words: list[str]) -> Mention | None:

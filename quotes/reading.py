@@ -40,6 +40,7 @@ INVERTED_SUBJECT = regex.compile(r"\s+((?:[^,.;:!?·“”\"]|\.(?=\s*\p{Lu}))+)
 APPOSITIVE_NAME = regex.compile(rf"\s*,\s*({NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}|{HANDLE})\s*(?:[.,;:!?]|$)")
 # "Her colleague", "his lawyer", "the firm's chief executive": a role someone holds, before their name.
 POSSESSED_ROLE = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)\s+(\p{Ll}+(?:\s\p{Ll}+){0,2})")
+WHOSE_ROLE = regex.compile(r"(?:^|,\s*)whose\s+(\p{Ll}+(?:\s\p{Ll}+){0,2})$")  # "…, whose general secretary"
 QUOTED_AS = regex.compile(
     r"\s+(?:was|were|is|are|has\s+been|had\s+been|can\s+be|could\s+be)\s+(?:quoted|reported|cited|heard|recorded|seen|filmed)(?:\s+as)?$"
 )
@@ -454,6 +455,9 @@ class Reading:
             appositive = self._phrase_subject(clause_start, cut + 1, stripped[cut + 1 : -1])
             stripped = stripped[:cut].rstrip()
         before_appositive = stripped
+        whose = WHOSE_ROLE.search(stripped) if appositive and appositive.mention.kind == "name" else None
+        if whose:  # "the Johor Transport Workers' Union, whose general secretary, Mr Ravindran Subramaniam, said"
+            return appositive._replace(role=whose.group(1).lower())
         for _ in range(MAX_APPOSITIVES):
             last_break = LAST_BREAK.search(stripped)
             cut = last_break.start() if last_break else -1

@@ -440,3 +440,15 @@ def test_a_long_object_before_that_a_quote_right_after_that_and_a_title_running_
         ("the group had not received any guarantees", "Ziad al-Masri", "reported_clause"),
         ("the gaps between the sides were “bridgeable,”", "Brian Holloway", "reported_clause"),
     ]
+
+
+def test_a_long_title_before_a_name_and_whose_role_in_apposition():
+    body = (
+        "Strike\n\nSpokesman for the Commander-in-Chief of the Iraqi Armed Forces Major General Kadhim al-Shammari "
+        "said the coalition had gone too far.\n\n"
+        "Member of the Security and Defense Committee of the Iraqi Parliament Ali al-Bandawi told Press TV that "
+        "lawmakers would call for a session.\n\n"
+        "The drivers are represented by the Johor Transport Workers' Union, whose general secretary, "
+        "Mr Ravindran Subramaniam, said the strike would continue.\n"
+    )
+    assert [speaker for _, speaker, _ in indirect(body)] == ["Kadhim al-Shammari", "Ali al-Bandawi", "Ravindran Subramaniam"]
