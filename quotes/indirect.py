@@ -58,6 +58,7 @@ APPROXIMATE = frozenset(("around", "about", "over", "under", "nearly", "almost",
 NEGATED = regex.compile(r"(?:\bnot|\bnever|n['’]t|\b(?:declined|refused|won['’]t|unwilling)\s+to)\s+(?:\p{Ll}+\s+)?$")
 NEGATION_REACH = 40  # characters before a verb searched for its negation
 NEGATION_HINTS = ("not", "n't", "n’t", "never", "declined", "refused", "unwilling", "won")  # one is in every NEGATED match
+VERB_PARTICLES = frozenset(("out", "up"))  # the particle of a phrasal reporting verb: "pointed out that"
 MIN_CLAUSE_WORDS = 3
 FINITE_REACH = 5  # words after a bare clause's first where its finite verb may stand: "said too many young people were told"
 MAX_QUOTED_SHARE = 0.6  # of a reported clause's words: past it, the clause is a quote with a cue
@@ -144,6 +145,9 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
             while after < end and reading.text[after].isspace():
                 after += 1
             return after if i + 1 < len(tokens) or after < end else None  # a quote right after "that" is the clause's start
+        if i == 0 and low in VERB_PARTICLES:
+            i += 1  # "pointed out that", "spelled out that"
+            continue
         if low in lex.calendar_words or (low.isdigit() and len(low) <= 2 and _next_is_calendar(tokens, i, lex)):
             i += 1
             continue
@@ -338,4 +342,5 @@ def find_indirect(reading: Reading) -> list[Quote]:
         )
         if quote and not any(q.start < quote.end and quote.start < q.end for q in found[-RECENT:]):
             found.append(quote)
+            reading.discourse.heard(quote.start, quote.speaker)  # "X said that … The Iranian diplomat added": X
     return found

@@ -569,8 +569,8 @@ class Discourse:
             entity.titles.add(title)
 
     def heard(self, position: int, speaker: Speaker) -> None:
-        """Note that `speaker` was given a quote at `position` (for "the spokesman added")."""
-        self.speakers_heard.append((position, speaker))
+        """Note that `speaker` was given a quote or reported speech at `position` (for "the spokesman added")."""
+        insort(self.speakers_heard, (position, speaker), key=lambda heard: heard[0])
 
     def resolve(self, mention: Mention, position: int) -> Speaker | None:
         """The speaker a subject phrase at `position` stands for, or None."""
@@ -584,6 +584,14 @@ class Discourse:
             self._add(position, self._entity(speaker))
             return speaker
         return self._description(mention, position)
+
+    def _last_person_heard(self, position: int) -> Speaker | None:
+        """The person who was last given a quote or reported speech before `position`."""
+        end = bisect_left(self.speakers_heard, position, key=lambda heard: heard[0])
+        for _, speaker in reversed(self.speakers_heard[max(0, end - MAX_LOOKBACK) : end]):
+            if speaker.kind == "person":
+                return speaker
+        return None
 
     def _pronoun(self, gender: str | None, position: int) -> Speaker | None:
         if gender in ("n", "p"):
@@ -634,6 +642,10 @@ class Discourse:
                         break
                     if entity.speaker.kind == "person":
                         return entity.speaker  # "Ursula von der Leyen has … the Commission president says"
+            if not mention.organisation and len(head.split()) > 1 and head.split()[0] in lexicon().demonyms:
+                heard = self._last_person_heard(position)  # "Rahmanzadeh stressed that … The Iranian diplomat also said"
+                if heard:
+                    return heard
             if not mention.organisation:
                 return Speaker(name=own_name, kind="unnamed")
             entity = self._entity(Speaker(name=own_name, kind="organisation"))
@@ -651,10 +663,9 @@ class Discourse:
                     if entity.speaker.kind == "organisation" or (position - pos <= NEAR_ENOUGH and entity.may_be_organisation()):
                         return entity.speaker  # a known organisation paragraphs back, a name that may be one close by
         elif last in lexicon().spokes_nouns:  # "the spokesman added": whoever was quoted last; "the interior minister" is someone new
-            end = bisect_left(self.speakers_heard, position, key=lambda heard: heard[0])
-            for _, speaker in reversed(self.speakers_heard[max(0, end - MAX_LOOKBACK) : end]):
-                if speaker.kind == "person":
-                    return speaker
+            heard = self._last_person_heard(position)
+            if heard:
+                return heard
         speaker = Speaker(name=own_name, kind="unnamed")
         self._add(position, self._entity(speaker))
         return speaker

@@ -46,6 +46,9 @@ QUOTED_AS = regex.compile(
 )
 QUOTED_WHO_AS = regex.compile(r"(?r)\bquoted\s+([^,;:·“”\"]{2,80}?)\s+as$")
 HEARD_ENDINGS = (" as", " heard", " seen", " filmed", " recorded")
+# Adverbs between a subject and its verb: "The Iranian diplomat also pointed out", "He further stated".
+VERB_ADVERBS = frozenset(("also", "further", "later", "earlier", "repeatedly", "previously", "again", "then", "once", "still",
+                          "recently", "separately", "subsequently", "reportedly", "publicly", "privately", "immediately"))
 BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 LOWER_ROLE = regex.compile(r"(?:\s+\p{Ll}+){0,2}\s+(\p{Ll}+)\s+")  # up to three lower-case words, the last a role
 OPENING_APPOSITIVE = regex.compile(
@@ -438,7 +441,7 @@ class Reading:
             stripped = QUOTED_AS.sub("", stripped)  # "X was quoted as saying", "X can be heard saying"
         while stripped:
             words = stripped.rsplit(None, 1)
-            if words[-1].lower() not in lex.auxiliaries or words[-1][:1].isupper():
+            if not (words[-1].lower() in lex.auxiliaries or words[-1] in VERB_ADVERBS) or words[-1][:1].isupper():
                 break
             if words[-1].lower() in BE_FORMS and not verb.form.endswith("ing"):
                 return None  # passive: "he was told", "she was described as": the subject hears, someone else speaks

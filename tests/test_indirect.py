@@ -452,3 +452,17 @@ def test_a_long_title_before_a_name_and_whose_role_in_apposition():
         "Mr Ravindran Subramaniam, said the strike would continue.\n"
     )
     assert [speaker for _, speaker, _ in indirect(body)] == ["Kadhim al-Shammari", "Ali al-Bandawi", "Ravindran Subramaniam"]
+
+
+def test_a_role_with_a_nationality_is_the_person_last_heard_and_phrasal_verbs_report():
+    body = (
+        "Iran\n\nIranian Foreign Ministry Spokesman Nasser Rahmanzadeh has condemned a US drone strike.\n\n"
+        "In a statement released on Thursday, Rahmanzadeh stressed that the United States is the main source of "
+        "insecurity in the region and beyond.\n\n"
+        "The Iranian diplomat also pointed out that the assassination came only days after US airstrikes.\n\n"
+        "She pointed to the map. He pointed out the flaws in the plan.\n"
+    )
+    assert [(text, speaker) for text, speaker, _ in indirect(body)] == [
+        ("the United States is the main source of insecurity in the region and beyond", "Nasser Rahmanzadeh"),
+        ("the assassination came only days after US airstrikes", "Nasser Rahmanzadeh"),
+    ]
