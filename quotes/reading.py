@@ -49,6 +49,8 @@ HEARD_ENDINGS = (" as", " heard", " seen", " filmed", " recorded")
 # Adverbs between a subject and its verb: "The Iranian diplomat also pointed out", "He further stated".
 VERB_ADVERBS = frozenset(("also", "further", "later", "earlier", "repeatedly", "previously", "again", "then", "once", "still",
                           "recently", "separately", "subsequently", "reportedly", "publicly", "privately", "immediately"))
+# A US politician's party and state after the name, blanked so offsets hold: "Sen. Roger Whitfield (R-Miss.)".
+PARTY_AFFILIATION = regex.compile(r"\s\([RDI]-[\p{L}\.\s]{2,14}\)")
 BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 LOWER_ROLE = regex.compile(r"(?:\s+\p{Ll}+){0,2}\s+(\p{Ll}+)\s+")  # up to three lower-case words, the last a role
 OPENING_APPOSITIVE = regex.compile(
@@ -433,7 +435,7 @@ class Reading:
 
     def _subject_before(self, clause_start: int, verb: Verb) -> Subject | None:
         lex = lexicon()
-        stripped = self.text[clause_start : verb.start].rstrip()
+        stripped = PARTY_AFFILIATION.sub(lambda m: " " * len(m.group()), self.text[clause_start : verb.start]).rstrip()
         if stripped.endswith(HEARD_ENDINGS) and verb.form.endswith("ing"):
             quoted = QUOTED_WHO_AS.search(stripped)  # "the agency quoted Dmitry Peskov as saying"
             if quoted:

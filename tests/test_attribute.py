@@ -990,3 +990,11 @@ def test_the_actress_is_the_woman_just_named_not_the_man_of_unknown_gender_after
         "\"It was the easiest yes of my life,\" the actress said.\n\nJohn Smith arrived. \"Great,\" the 34-year-old said.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Marisol Keane", "John Smith"]
+
+
+def test_a_us_politician_s_party_and_state_in_brackets_is_no_appositive():
+    body = (
+        "Base\n\n“Our troops have been attacked. Enough,” Sen. Roger Whitfield (R-Miss.), a member of the Armed "
+        "Services Committee, wrote in a post on X.\n\n“It was legal,” Rep. Ana Ruiz (D-N.Y.) said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Roger Whitfield", "Ana Ruiz"]
