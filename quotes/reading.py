@@ -57,6 +57,7 @@ OPENING_APPOSITIVE = regex.compile(
     rf"[^,·“”\"\n]{{3,60}},\s+(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}|{HANDLE}),\s+(?=\p{{Ll}})"
 )
 WORD_BEFORE = regex.compile(r"(?r)\b(\p{Ll}{2,})\s+$")  # the lower-case word right before a name
+NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)")
 LOWER_AFTER = regex.compile(r"\s+\p{Ll}")  # a lower-case word next: a subject's verb, or a clause going on ("accused Price of")
 # Words after which a name still stands as a subject: clause links, and the verbs of an inverted cue.
 SUBJECT_OPENERS = frozenset(("and", "but", "or", "that", "while", "when", "as", "after", "before", "because",
@@ -535,7 +536,9 @@ class Reading:
         if run:
             end = self._past_role(run.end(), sentence.end)
             aside = NAME_ASIDE.match(self.text, end, sentence.end)  # "Tomás Echeverría, head of metals research at …, was"
-            if LOWER_AFTER.match(self.text, end, sentence.end) or aside:
+            noun_after = NEXT_WORD.match(self.text, end, sentence.end)
+            modifier = noun_after is not None and noun_after.group(1) in lexicon().role_nouns | lexicon().group_nouns
+            if (LOWER_AFTER.match(self.text, end, sentence.end) or aside) and not modifier:  # not "Iraqi officials …"
                 mention = parse_subject(self.text[at:end])
                 if mention and mention.kind == "name":
                     return Subject(mention, at)

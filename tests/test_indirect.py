@@ -466,3 +466,12 @@ def test_a_role_with_a_nationality_is_the_person_last_heard_and_phrasal_verbs_re
         ("the United States is the main source of insecurity in the region and beyond", "Nasser Rahmanzadeh"),
         ("the assassination came only days after US airstrikes", "Nasser Rahmanzadeh"),
     ]
+
+
+def test_a_nationality_before_a_group_noun_opening_the_sentence_is_no_speaker():
+    body = (
+        "Iraq\n\nIraqi officials and lawmakers have repeatedly called for the withdrawal of US-led forces, "
+        "saying Iraqi forces are capable of maintaining security.\n\n"
+        "Eluned Morgan thanked the crews, saying they had worked all night.\n"
+    )
+    assert indirect(body) == [("they had worked all night", "Eluned Morgan", "participle_clause")]
