@@ -33,6 +33,7 @@ db: $(VENV)/.installed
 eval: $(VENV)/.installed
 	$(BIN)/quotes eval tests/gold/seeds_gold.jsonl
 	$(BIN)/quotes eval tests/gold/styles_gold.jsonl --docs tests/styles
+	$(BIN)/quotes eval tests/gold/blind_gold.jsonl --docs tests/blind
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
