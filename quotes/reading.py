@@ -51,6 +51,7 @@ VERB_ADVERBS = frozenset(("also", "further", "later", "earlier", "repeatedly", "
                           "recently", "separately", "subsequently", "reportedly", "publicly", "privately", "immediately"))
 # A US politician's party and state after the name, blanked so offsets hold: "Sen. Roger Whitfield (R-Miss.)".
 PARTY_AFFILIATION = regex.compile(r"\s\([RDI]-[\p{L}\.\s]{2,14}\)")
+POSSESSIVE_BEFORE = (" his ", " her ", " their ", " its ", " my ", " our ")  # lower-cased text before a name
 BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 LOWER_ROLE = regex.compile(r"(?:\s+\p{Ll}+){0,2}\s+(\p{Ll}+)\s+")  # up to three lower-case words, the last a role
 OPENING_APPOSITIVE = regex.compile(
@@ -339,6 +340,8 @@ class Reading:
                 mention = replace(mention, organisation=True)  # "Institute for Political and International Studies"
         end = start + len(mention.surface)
         alone = False
+        if before.endswith(POSSESSIVE_BEFORE):
+            return  # "his Instagram Story", "her Facebook page": a thing someone has, not someone
         if not (discourse.book.find(mention.name) or mention.organisation):
             if before.endswith("the "):
                 return
@@ -391,7 +394,8 @@ class Reading:
             if not INDEFINITE.search(self.text, max(0, verb.start - UNNAMED_REACH), verb.end + 16):
                 continue  # no "a …" or "an …" near the verb: no unnamed speaker to record
             sentence = self.sentences.around(verb.start)
-            subject = self.subject_before(sentence.start, verb) or self.subject_after(verb, sentence.end)
+            inverted = verb.form in lexicon().bare_verbs and verb.lemma not in lexicon().object_verbs  # "said a senior official"
+            subject = self.subject_before(sentence.start, verb) or (self.subject_after(verb, sentence.end) if inverted else None)
             if subject and subject.mention.kind == "description" and not (subject.mention.definite or subject.mention.group):
                 self.discourse.resolve(subject.mention, subject.start)
 

@@ -998,3 +998,13 @@ def test_a_us_politician_s_party_and_state_in_brackets_is_no_appositive():
         "Services Committee, wrote in a post on X.\n\n“It was legal,” Rep. Ana Ruiz (D-N.Y.) said.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Roger Whitfield", "Ana Ruiz"]
+
+
+def test_a_name_after_a_possessive_is_a_thing_and_only_say_verbs_invert():
+    body = (
+        "Premiere\n\nCallum Reyes, 29, missed the premiere. Reyes himself shared a video on his Instagram Story.\n\n"
+        "\"Go see our movie or I'll cry,\" he wrote over the clip.\n\n"
+        "Marisol Keane posted a carousel of photos from a fitting, writing, \"Fourth dress of the day.\"\n\n"
+        "\"Proud,\" he said.\n\n\"Wrote her a song,\" Theo Albright captioned the post.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Callum Reyes", "Marisol Keane", "Callum Reyes", "Theo Albright"]
