@@ -300,11 +300,14 @@ class Reading:
     def _is_body_named_alone(self, word: str, end: int) -> bool:
         """A one-word name before an auxiliary that the article never writes in lower case:
         "Skyways has apologised", never "Talks were paused" (the article also writes "talks")."""
-        if not AUXILIARY_AFTER.match(self.text, end) or not word.isalpha():
+        if not word.isalpha() or not AUXILIARY_AFTER.match(self.text, end):
             return False
+        low = word.lower()
+        if low not in self.body:  # most such words are nowhere in the body: no need to list its words
+            return True
         if self._lower_words is None:  # read once, and only for an article that needs it: linear in its length
             self._lower_words = frozenset(LOWER_WORD_RUN.findall(self.body))
-        return word.lower() not in self._lower_words
+        return low not in self._lower_words
 
     def _with_kin_gender(self, mention: Mention, floor: int, start: int) -> Mention:
         """A name set beside a noun of kin takes its gender: "his wife, Peggy," is a woman."""
