@@ -264,13 +264,14 @@ def _is_event_report(reading: Reading, clause: Sentence, subject: Subject) -> bo
     return mention is not None and mention.kind == "description" and not mention.organisation
 
 
-def participle_clause(reading: Reading, sentence: Sentence, verb: Verb, main: list[Verb]) -> Quote | None:
+def participle_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote | None:
     """`…,” he added, saying that …`: the clause belongs to the main verb's subject."""
     if not verb.form.endswith("ing") or not reading.text[sentence.start : verb.start].rstrip().endswith(","):
         return None
     start = _clause_start(reading, verb, sentence.end)
     if start is None or reading.body[start] in MARKS:
         return None
+    main = [v for v in reading.verbs(sentence.start, verb.start) if v.form in lexicon().indirect_verbs]
     subjects = (reading.subject_before(sentence.start, earlier) for earlier in reversed(main))
     subject = next((s for s in subjects if s), None) or reading.opening_subject(sentence)
     if subject is None:
@@ -289,9 +290,8 @@ def find_indirect(reading: Reading) -> list[Quote]:
         if para.index in reading.captions or para.index in reading.headlines:
             continue
         sentence = reading.sentences.around(verb.start)
-        earlier = [v for v in reading.verbs(sentence.start, verb.start) if v.form in lex.indirect_verbs]
         quote = (
-            participle_clause(reading, sentence, verb, earlier)
+            participle_clause(reading, sentence, verb)
             or reported_clause(reading, sentence, verb)
             or fronted_clause(reading, sentence, verb)
         )
