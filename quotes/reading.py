@@ -217,8 +217,10 @@ class Reading:
         for para in self.paragraphs:
             if para.end - para.start < CAPTION_LINE and para.index not in found:
                 line = self.body[para.start : para.end].strip()
+                if not line[-1:].isalpha():  # most short lines end in a full stop or a mark: read no further
+                    continue
                 words = line.split()
-                if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words) and line[-1:].isalpha():
+                if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words):
                     found.add(para.index)
         return found
 
