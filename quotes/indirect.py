@@ -305,7 +305,7 @@ def _is_event_report(reading: Reading, clause: Sentence, subject: Subject) -> bo
     return mention is not None and mention.kind == "description" and not mention.organisation
 
 
-def participle_clause(reading: Reading, sentence: Sentence, verb: Verb, main: list[Verb]) -> Quote | None:
+def participle_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote | None:
     """`…,” he added, saying that …`: the clause belongs to the main verb's subject."""
     before = reading.body[max(sentence.start, verb.start - 4) : verb.start].rstrip()
     if not verb.form.endswith("ing") or not (before.endswith(",") or before[-2:-1] == "," and before[-1] in MARKS + "’"):
@@ -313,6 +313,7 @@ def participle_clause(reading: Reading, sentence: Sentence, verb: Verb, main: li
     start = _clause_start(reading, verb, sentence.end)
     if start is None or reading.body[start] in MARKS:
         return None
+    main = [v for v in reading.verbs(sentence.start, verb.start) if v.form in lexicon().indirect_verbs]
     subjects = (reading.subject_before(sentence.start, earlier) for earlier in reversed(main))
     subject = next((s for s in subjects if s), None) or reading.opening_subject(sentence)
     if subject is None:
@@ -334,9 +335,8 @@ def find_indirect(reading: Reading) -> list[Quote]:
         if any(hint in before for hint in NEGATION_HINTS) and NEGATED.search(before):
             continue  # "has not said whether", "declined to say": nothing was said
         sentence = reading.sentences.around(verb.start)
-        earlier = [v for v in reading.verbs(sentence.start, verb.start) if v.form in lex.indirect_verbs]
         quote = (
-            participle_clause(reading, sentence, verb, earlier)
+            participle_clause(reading, sentence, verb)
             or reported_clause(reading, sentence, verb)
             or fronted_clause(reading, sentence, verb)
         )

@@ -29,10 +29,10 @@ SUBJECT_REACH = 400  # characters before a verb where its subject, appositives i
 JOINED_PARTICLES = frozenset(("al", "el", "bin", "ibn", "abu"))  # written joined to the name: al-Sudani
 # One capitalised word of a name: a word, an initial, a nickname in marks, or a joined particle.
 # The capital is tested once for both word shapes: `regex` tries an alternation's branches in turn.
-NAME_TOKEN = (
-    r"(?:\p{Lu}(?:[\p{L}\p{M}'’\-\.]*\p{L}\.?|\.?)|[“\"]\p{Lu}[\p{L}\.]*[”\"]"
-    rf"|{word_trie(JOINED_PARTICLES)}-\p{{Lu}}[\p{{L}}\-]*)"
-)
+CAPITAL_TOKEN = r"\p{Lu}(?:[\p{L}\p{M}'’\-\.]*\p{L}\.?|\.?)|[“\"]\p{Lu}[\p{L}\.]*[”\"]"
+JOINED_TOKEN = rf"{word_trie(JOINED_PARTICLES)}-\p{{Lu}}[\p{{L}}\-]*"
+NAME_TOKEN = f"(?:{CAPITAL_TOKEN}|{JOINED_TOKEN})"
+JOINED_DASH = regex.compile(rf"(?<={word_trie(JOINED_PARTICLES)})-\p{{Lu}}")  # where a JOINED_TOKEN may be, found by its dash
 OBLIQUE = regex.compile(r"\b(?:at|with|to|from|of|for|by|against|about|between|among|into|in|on)\s+(?:the\s+)?$")
 # After an inverted verb: words up to punctuation, where a full stop before a capital is an abbreviation (Mr. Smith).
 INVERTED_SUBJECT = regex.compile(r"\s+((?:[^,.;:!?·“”\"]|\.(?=\s*\p{Lu}))+)")
@@ -120,10 +120,16 @@ DETERMINERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", 
 CAPTION_LINE = 120  # a label caption ("Ali Haddad Reuters") is shorter than this
 
 
-@lru_cache(maxsize=1)
-def _name_run() -> regex.Pattern:
-    """Capitalised words in a row, with the particles names hold (Mohammed Shia al-Sudani, Ursula von der Leyen)."""
-    return regex.compile(rf"{NAME_TOKEN}(?:\s(?:{word_trie(lexicon().name_particles)}\s){{0,2}}{NAME_TOKEN})*")
+@lru_cache(maxsize=2)
+def _name_run(joined_first: bool = True) -> regex.Pattern:
+    """Capitalised words in a row, with the particles names hold (Mohammed Shia al-Sudani, Ursula von der Leyen).
+
+    Without `joined_first`, no run opens with a joined particle: in a text where no particle is
+    joined to a capital the runs are the same, and the scan a sixth cheaper, since `regex` tries
+    that lower-case branch at every character.
+    """
+    first = NAME_TOKEN if joined_first else f"(?:{CAPITAL_TOKEN})"
+    return regex.compile(rf"{first}(?:\s(?:{word_trie(lexicon().name_particles)}\s){{0,2}}{NAME_TOKEN})*")
 
 
 @lru_cache(maxsize=1)
@@ -278,8 +284,10 @@ class Reading:
         for para in self.paragraphs:
             if para.end - para.start < CAPTION_LINE and para.index not in found:
                 line = self.body[para.start : para.end].strip()
+                if not line[-1:].isalpha():  # most short lines end in a full stop or a mark: read no further
+                    continue
                 words = line.split()
-                if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words) and line[-1:].isalpha():
+                if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words):
                     found.add(para.index)
         return found
 
@@ -320,11 +328,12 @@ class Reading:
 
     def _register_names(self) -> None:
         """Record every person or organisation the narration names, in order."""
+        runs = _name_run() if JOINED_DASH.search(self.text) else _name_run(joined_first=False)
         for para in self.paragraphs:
             if para.index in self.captions or para.index in self.headlines or para.index in self.metadata_lines:
                 continue
             opening = dateline_length(self.body[para.start : para.end]) if para.index < HEAD_LINES else 0
-            for match in _name_run().finditer(self.text, para.start + opening, para.end):  # "OSLO (AFP) -" names no one
+            for match in runs.finditer(self.text, para.start + opening, para.end):  # "OSLO (AFP) -" names no one
                 for offset, mention in _names_in_run(match.group()):
                     self._register_name(para, match.start() + offset, mention)
 
@@ -375,11 +384,14 @@ class Reading:
     def _is_body_named_alone(self, word: str, end: int) -> bool:
         """A one-word name before an auxiliary that the article never writes in lower case:
         "Skyways has apologised", never "Talks were paused" (the article also writes "talks")."""
-        if not AUXILIARY_AFTER.match(self.text, end) or not word.isalpha():
+        if not word.isalpha() or not AUXILIARY_AFTER.match(self.text, end):
             return False
+        low = word.lower()
+        if low not in self.body:  # most such words are nowhere in the body: no need to list its words
+            return True
         if self._lower_words is None:  # read once, and only for an article that needs it: linear in its length
             self._lower_words = frozenset(LOWER_WORD_RUN.findall(self.body))
-        return word.lower() not in self._lower_words
+        return low not in self._lower_words
 
     def _with_kin_gender(self, mention: Mention, floor: int, start: int) -> Mention:
         """A name set beside a noun of kin takes its gender: "his wife, Peggy," is a woman."""

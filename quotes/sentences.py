@@ -44,6 +44,17 @@ class _MaskTable(dict):
 _MASK_TABLE = _MaskTable()
 
 
+def _masked_words(quoted: str) -> str:
+    """`quoted` with every character but whitespace turned into MASK.
+
+    Most quotes hold no whitespace but plain spaces (any other is unprintable): masking them a
+    word at a time costs half as much as translating them a character at a time.
+    """
+    if not quoted.isprintable():
+        return quoted.translate(_MASK_TABLE)
+    return " ".join([MASK * len(word) for word in quoted.split(" ")])
+
+
 def masked(body: str, spans: list[Span]) -> str:
     """The body with each quote's words replaced by MASK; marks and final punctuation stay.
 
@@ -59,7 +70,7 @@ def masked(body: str, spans: list[Span]) -> str:
         if keep <= start:
             continue
         pieces.append(body[done:start])
-        pieces.append(body[start:keep].translate(_MASK_TABLE))
+        pieces.append(_masked_words(body[start:keep]))
         done = keep
     pieces.append(body[done:])
     return "".join(pieces)

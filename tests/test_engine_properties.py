@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from quotes.extract import find_spans
 from quotes.pipeline import process
+from quotes.reading import JOINED_DASH, _name_run
 from quotes.records import Article
 
 MARKS = "“”\"‘’'«»„‹›`"
@@ -27,6 +28,7 @@ PIECES = [
     "can be heard saying", "and that", "but warned that", "saying", "The Treasurer, Jim Chalmers,", "his campaign",
     "the 24-year-old", "the Spaniard", "his wife, Peggy,", "accused Price of", "As the economist Jo Lee writes,",
     "LONDON, Nov 4 (Reuters) -", "Morning Courier, 3 Jan 2024", "Skyways has", "the airline", "Minister for Health",
+    "al-", "bin-", "Abu-", "Ibn", "-Sudani",
     *MARKS,
 ]
 texts = st.one_of(
@@ -62,6 +64,13 @@ def test_process_never_raises_and_every_quote_is_its_slice_of_the_body(body, tit
         assert 0 <= quote.start <= quote.end <= len(body)
         assert body[quote.start : quote.end] == quote.text
         assert 0.0 <= quote.confidence <= 1.0
+
+
+@PROPERTY
+@given(body=texts)
+def test_a_text_with_no_particle_joined_to_a_capital_has_the_same_name_runs_in_the_cheaper_scan(body):
+    if JOINED_DASH.search(body) is None:
+        assert [m.span() for m in _name_run(joined_first=False).finditer(body)] == [m.span() for m in _name_run().finditer(body)]
 
 
 @settings(max_examples=100, deadline=None)
