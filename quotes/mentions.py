@@ -25,6 +25,8 @@ NEAR_ENOUGH = 300  # characters within which a role ("the Commission president")
 CLASS_NOUN_REACH = 1500  # characters within which "the company" points back to an organisation named before
 MAX_LOOKBACK = 400  # names looked back over to resolve a pronoun or description
 HANDLE = r"(?:u/|@)[A-Za-z0-9_][A-Za-z0-9_\-]{1,30}"  # a social-media user name: "u/coldbrew_dad", "@jsmith"
+# A US politician's party and state after the name: "Sen. Roger Whitfield (R-Miss.)" is Roger Whitfield.
+PARTY_AFFILIATION = regex.compile(r"\s\([RDI]-[\p{L}\.\s]{2,14}\)")
 AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Aa]lthough|[Tt]hough|[Bb]ecause)\s+(?=\S+\s)")
 POSSESSIVE_GENDER = {"his": "m", "her": "f", "its": "n", "their": "p"}
 AGE = regex.compile(r"\b\d{1,3}-year-old\b")
@@ -108,7 +110,7 @@ def _words(phrase: str) -> list[str]:
 def parse_subject(phrase: str) -> Mention | None:
     """Parse the phrase that stands as subject of a reporting verb; None when it names nobody."""
     lex = lexicon()
-    phrase = AS_PREFIX.sub("", phrase.strip(" \t,;:—–-()"))  # "As the economist Juliet Schor writes,"
+    phrase = AS_PREFIX.sub("", PARTY_AFFILIATION.sub("", phrase).strip(" \t,;:—–-()"))  # "As the economist Juliet Schor writes,"
     if regex.fullmatch(HANDLE, phrase):
         return Mention(phrase, "name", name=phrase)  # a user name speaks for its user
     words = _words(phrase)

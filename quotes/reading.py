@@ -16,7 +16,7 @@ import regex
 from quotes.documents import HEAD_LINES, TAIL_LINES, dateline_length, is_meta_line
 from quotes.extract import Layout, Paragraph, layout
 from quotes.lexicon import lexicon, word_trie
-from quotes.mentions import HANDLE, Discourse, Mention, parse_subject
+from quotes.mentions import HANDLE, PARTY_AFFILIATION, Discourse, Mention, parse_subject
 from quotes.records import Span, Speaker
 from quotes.sentences import Sentence, Sentences, masked
 from quotes.speakers import SpeakerBook
@@ -49,9 +49,9 @@ HEARD_ENDINGS = (" as", " heard", " seen", " filmed", " recorded")
 # Adverbs between a subject and its verb: "The Iranian diplomat also pointed out", "He further stated".
 VERB_ADVERBS = frozenset(("also", "further", "later", "earlier", "repeatedly", "previously", "again", "then", "once", "still",
                           "recently", "separately", "subsequently", "reportedly", "publicly", "privately", "immediately"))
-# A US politician's party and state after the name, blanked so offsets hold: "Sen. Roger Whitfield (R-Miss.)".
-PARTY_AFFILIATION = regex.compile(r"\s\([RDI]-[\p{L}\.\s]{2,14}\)")
 POSSESSIVE_BEFORE = (" his ", " her ", " their ", " its ", " my ", " our ")  # lower-cased text before a name
+ONE_OF_THEM = regex.compile(r"(?:[Oo]ne|[Ss]ome|[Aa]nother)\s+of\s+(?:them|us|those)")
+SEMI_AUXILIARY = regex.compile(r"\s+(?:used|has|have|had|is\s+going|was\s+going|ought)\s+to$")
 BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 LOWER_ROLE = regex.compile(r"(?:\s+\p{Ll}+){0,2}\s+(\p{Ll}+)\s+")  # up to three lower-case words, the last a role
 OPENING_APPOSITIVE = regex.compile(
@@ -87,12 +87,14 @@ NAME_OF_BEFORE = regex.compile(r"(?r)\b(?:of|for)\s+\p{Lu}[\p{L}\-]*$")
 # The end of a body's name that runs on through a joiner: the name after it is still the body's.
 NAME_JOIN_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’\-]*\s+(?:and|of|for|&)\s+$")
 LAST_BREAK = regex.compile(r"(?r)[,;:(—–]")  # searched backwards: the break nearest the verb
-CLAUSE_LINKS = frozenset(("and", "but", "or", "that", "who", "which"))  # a verb after these has its subject elsewhere
+CLAUSE_LINKS = frozenset(("and", "but", "or", "that", "who", "which", "to"))  # a verb after these has its subject elsewhere
 APPOSITIVE_CLOSERS = {",": ",", "–": "–", "—": "—", ")": "("}
-# "who gave her name only as Layla", "identified only by his first name, Omar": the one name a described speaker is given.
+# "who gave her name only as Layla", "identified only by his first name, Omar", "a woman named Luz": the one
+# name a described speaker is given.
 NAMED_ONLY = regex.compile(
     r"\b(?:(?:gave|gives|giving|give)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+)?name(?:\s+only)?(?:\s+as|,)"
-    r"|(?:identified|known|named)\s+only\s+(?:as|by\s+(?:his|her|their)\s+(?:first\s+)?name,?))"
+    r"|(?:identified|known|named)\s+only\s+(?:as|by\s+(?:his|her|their)\s+(?:first\s+)?name,?)"
+    r"|(?<=\p{Ll}\s)(?:named|called))"  # "a woman from Cebu named Luz"
     rf"\s+({NAME_TOKEN}(?:\s{NAME_TOKEN})?)\s*,?$"
 )
 
@@ -240,7 +242,7 @@ def _sentence_pieces(run: str) -> list[str]:
 def _named_only(phrase: str) -> tuple[int, Mention] | None:
     """The name a clause such as "who gave her name only as Layla" closing `phrase` gives its
     described speaker, and where it stands in the phrase."""
-    if "name" not in phrase and "only" not in phrase:
+    if "name" not in phrase and "only" not in phrase and "called" not in phrase:
         return None  # every shape NAMED_ONLY knows holds one of the two words
     named = NAMED_ONLY.search(phrase)
     mention = parse_subject(named.group(1)) if named else None
@@ -452,12 +454,13 @@ class Reading:
 
     def _subject_before(self, clause_start: int, verb: Verb) -> Subject | None:
         lex = lexicon()
-        stripped = PARTY_AFFILIATION.sub(lambda m: " " * len(m.group()), self.text[clause_start : verb.start]).rstrip()
+        stripped = PARTY_AFFILIATION.sub(lambda m: " " * len(m.group()), self.text[clause_start : verb.start]).rstrip()  # offsets hold
         if stripped.endswith(HEARD_ENDINGS) and verb.form.endswith("ing"):
             quoted = QUOTED_WHO_AS.search(stripped)  # "the agency quoted Dmitry Peskov as saying"
             if quoted:
                 return self._phrase_subject(clause_start, quoted.start(1), quoted.group(1))
             stripped = QUOTED_AS.sub("", stripped)  # "X was quoted as saying", "X can be heard saying"
+        stripped = SEMI_AUXILIARY.sub("", stripped)  # "Luz used to tell the new girls that …"
         while stripped:
             words = stripped.rsplit(None, 1)
             if not (words[-1].lower() in lex.auxiliaries or words[-1] in VERB_ADVERBS) or words[-1][:1].isupper():
@@ -503,6 +506,8 @@ class Reading:
             relation = POSSESSED_ROLE.fullmatch(before_appositive[role.end() if role else 0 :].strip())
             if relation:  # "Her colleague, Professor Luis Mendoza, said", "Speaking outside court, his solicitor, Amanda Grey, said"
                 return appositive._replace(role=relation.group(1).lower())
+        if subject is None and appositive and ONE_OF_THEM.fullmatch(before_appositive.rsplit(",", 1)[-1].strip()):
+            return appositive  # "One of them, a woman from Cebu named Luz, used to tell …"
         return subject
 
     def _phrase_subject(self, clause_start: int, offset: int, phrase: str) -> Subject | None:

@@ -1008,3 +1008,8 @@ def test_a_name_after_a_possessive_is_a_thing_and_only_say_verbs_invert():
         "\"Proud,\" he said.\n\n\"Wrote her a song,\" Theo Albright captioned the post.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Callum Reyes", "Marisol Keane", "Callum Reyes", "Theo Albright"]
+
+
+def test_an_inverted_senator_with_party_and_state_is_named():
+    body = "Base\n\n\"It risks handing Tehran a victory,\" said Sen. Dale Whitacre (R-Ohio), who sits on the committee.\n"
+    assert who(body) == [("It risks handing Tehran a victory,", "Dale Whitacre", "cue_after_quote")]

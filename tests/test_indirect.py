@@ -475,3 +475,15 @@ def test_a_nationality_before_a_group_noun_opening_the_sentence_is_no_speaker():
         "Eluned Morgan thanked the crews, saying they had worked all night.\n"
     )
     assert indirect(body) == [("they had worked all night", "Eluned Morgan", "participle_clause")]
+
+
+def test_an_infinitive_has_its_subject_elsewhere_but_used_to_keeps_it_and_a_woman_named_luz_is_luz():
+    body = (
+        "Fish\n\nLayla Hamoudi, a political analyst at the Tigris Policy Forum, told Al Jazeera the factions were "
+        "divided over how to respond to events in Lebanon.\n\n"
+        "One of them, a woman from Cebu named Luz, used to tell the new girls that the fish would still be there.\n"
+    )
+    assert indirect(body) == [
+        ("the factions were divided over how to respond to events in Lebanon", "Layla Hamoudi", "reported_clause"),
+        ("the fish would still be there", "Luz", "reported_clause"),
+    ]
