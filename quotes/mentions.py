@@ -22,6 +22,7 @@ from quotes.speakers import SpeakerBook, name_key
 TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}\.'’\-]*\+?")  # "Opec+" keeps its plus
 DOCUMENT_AUTHOR = regex.compile(r"\s(?:from|by|issued by|released by|on behalf of)\s+(.+)$", regex.IGNORECASE)
 NEAR_ENOUGH = 300  # characters within which a role ("the Commission president") points back to the person just named
+EPITHET_REACH = 600  # characters within which "the Brazilian", "the 24-year-old" point back: a paragraph and a quote
 CLASS_NOUN_REACH = 1500  # characters within which "the company" points back to an organisation named before
 MAX_LOOKBACK = 400  # names looked back over to resolve a pronoun or description
 HANDLE = r"(?:u/|@)[A-Za-z0-9_][A-Za-z0-9_\-]{1,30}"  # a social-media user name: "u/coldbrew_dad", "@jsmith"
@@ -619,11 +620,16 @@ class Discourse:
         last = head.split()[-1] if head else ""
         if mention.definite and _is_epithet(head):  # "the 24-year-old", "the Spaniard", "the striker": the person just named
             gender = lexicon().gendered_nouns.get(last)  # "the actress": the woman just named, before anyone of unknown gender
-            near = [e for pos, e in self._before(position, subjects_only=True) if position - pos <= NEAR_ENOUGH]
+            near = [e for pos, e in self._before(position, subjects_only=True) if position - pos <= EPITHET_REACH]
+            demonyms = lexicon().demonyms
             people = [e for e in near if e.speaker.kind == "person" and (gender is None or e.fits(gender))]
+            if last in demonyms:  # "the Dutchman" already is not "the Frenchman"
+                people = [e for e in people if not any(t in demonyms and t != last for t in e.titles)]
             entity = next((e for e in people if gender and e.gender == gender), people[0] if people else None)
             if entity is not None:
                 entity.gender = entity.gender or gender
+                if last in demonyms:
+                    entity.titles.add(last)
                 return entity.speaker
         for _, entity in self._before(position):
             speaker = entity.speaker

@@ -1013,3 +1013,15 @@ def test_a_name_after_a_possessive_is_a_thing_and_only_say_verbs_invert():
 def test_an_inverted_senator_with_party_and_state_is_named():
     body = "Base\n\n\"It risks handing Tehran a victory,\" said Sen. Dale Whitacre (R-Ohio), who sits on the committee.\n"
     assert who(body) == [("It risks handing Tehran a victory,", "Dale Whitacre", "cue_after_quote")]
+
+
+def test_an_epithet_reaches_back_over_a_long_paragraph_and_its_quote():
+    body = (
+        "Final\n\nBeatriz Almeida Souza, known as \"Bia\" to the fans who packed the Campo Centrale, had not dropped a "
+        "set all week and led by a set and a break early in the second before her forehand deserted her and the "
+        "match slipped away from her in front of a stunned crowd.\n\n"
+        "\"I had my chances. In the second set I was playing well, and then I started to think too much about the "
+        "finish line,\" the Brazilian told reporters.\n"
+    )
+    [(_, speaker, _)] = [q for q in who(body) if q[0] != "Bia"]
+    assert speaker == "Beatriz Almeida Souza"
