@@ -50,6 +50,7 @@ HEARD_ENDINGS = (" as", " heard", " seen", " filmed", " recorded")
 VERB_ADVERBS = frozenset(("also", "further", "later", "earlier", "repeatedly", "previously", "again", "then", "once", "still",
                           "recently", "separately", "subsequently", "reportedly", "publicly", "privately", "immediately"))
 POSSESSIVE_BEFORE = (" his ", " her ", " their ", " its ", " my ", " our ")  # lower-cased text before a name
+WHAT_PRONOUN = regex.compile(r"(?r)\b(?:what|which)\s+(he|she|they|it|we)$")
 ONE_OF_THEM = regex.compile(r"(?:[Oo]ne|[Ss]ome|[Aa]nother)\s+of\s+(?:them|us|those)")
 SEMI_AUXILIARY = regex.compile(r"\s+(?:used|has|have|had|is\s+going|was\s+going|ought)\s+to$")
 BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
@@ -468,6 +469,9 @@ class Reading:
             if words[-1].lower() in BE_FORMS and not verb.form.endswith("ing"):
                 return None  # passive: "he was told", "she was described as": the subject hears, someone else speaks
             stripped = words[0].rstrip() if len(words) > 1 else ""
+        relative = WHAT_PRONOUN.search(stripped)
+        if relative:  # "condemned what he called a “reckless act”": he
+            return self._phrase_subject(clause_start, relative.start(1), relative.group(1))
         if not stripped or stripped.rsplit(None, 1)[-1].lower() in CLAUSE_LINKS:
             return None
         appositive = None

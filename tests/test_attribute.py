@@ -1025,3 +1025,12 @@ def test_an_epithet_reaches_back_over_a_long_paragraph_and_its_quote():
     )
     [(_, speaker, _)] = [q for q in who(body) if q[0] != "Bia"]
     assert speaker == "Beatriz Almeida Souza"
+
+
+def test_what_he_called_and_an_ap_party_and_state_in_commas():
+    body = (
+        "Base\n\nIn a statement, government spokesman Adnan al-Zubaidi condemned what he called a “reckless act”.\n\n"
+        "Rep. Dale Whitacre, R-Ohio, a member of the House Armed Services Committee, said the drawdown "
+        "\"risks handing Tehran a victory.\"\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Adnan al-Zubaidi", "Dale Whitacre"]
