@@ -631,17 +631,17 @@ class Discourse:
                 if last in demonyms:
                     entity.titles.add(last)
                 return entity.speaker
-        for _, entity in self._before(position):
-            speaker = entity.speaker
+        class_noun = mention.organisation and head in lexicon().class_nouns
+        unnamed_allowed = True
+        for _, entity in self._before(position):  # nearest first: "a U.S. defense official … the official" is not the
+            speaker = entity.speaker  # Iraqi official named paragraphs before
             titles = set(entity.titles) | {t.lower() for t in speaker.titles}
             if any(head == t or t.endswith(" " + head) or head in t.split(" ") for t in titles if t):
                 return speaker
-        class_noun = mention.organisation and head in lexicon().class_nouns
-        for _, entity in self._before(position):
-            if class_noun and entity.speaker.kind == "organisation":
-                break  # "The company says …" before Homewise is named: Homewise, named since, is "the company" now
-            if entity.speaker.kind == "unnamed" and entity.head_noun() == last and entity.has_words(head):
-                return entity.speaker  # "a senior official … the official", never "the port authority … the transport authority"
+            if class_noun and speaker.kind == "organisation":
+                unnamed_allowed = False  # "The company says …" before Homewise is named: Homewise, named since, is "the company"
+            if unnamed_allowed and speaker.kind == "unnamed" and entity.head_noun() == last and entity.has_words(head):
+                return speaker  # "a senior official … the official", never "the port authority … the transport authority"
         own_name = mention.own_words
         if any(word[:1].isupper() for word in POST_MODIFIER.split(own_name, maxsplit=1)[0].split()):
             if not mention.organisation and last not in lexicon().spokes_nouns:

@@ -240,6 +240,19 @@ def _sentence_pieces(run: str) -> list[str]:
     return pieces
 
 
+def _last_full_stop(text: str) -> int:
+    """Where the last full stop that ends a sentence stands in `text` (-1 if none): not the dot of
+    an initial or an abbreviation ("A U.S. defense official", "Mr. Smith")."""
+    abbreviations = lexicon().abbreviations
+    dot = text.rfind(". ")
+    while dot > 0:
+        word = text[:dot].rsplit(None, 1)[-1].rsplit(".", 1)[-1]
+        if not ((len(word) == 1 and word.isupper()) or word.lower() in abbreviations):
+            return dot
+        dot = text.rfind(". ", 0, dot)
+    return -1
+
+
 def _named_only(phrase: str) -> tuple[int, Mention] | None:
     """The name a clause such as "who gave her name only as Layla" closing `phrase` gives its
     described speaker, and where it stands in the phrase."""
@@ -494,7 +507,7 @@ class Reading:
                 last_break = LAST_BREAK.search(stripped, 0, cut)  # "Ministry of Housing, Communities and Local Government": one name
                 cut = last_break.start() if last_break else -1
             if cut < 0 and "." in stripped:
-                cut = stripped.rfind(". ")
+                cut = _last_full_stop(stripped)
             subject = self._phrase_subject(clause_start, cut + 1, stripped[cut + 1 :])
             if subject or cut <= 0 or stripped[cut] != ",":
                 break

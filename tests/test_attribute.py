@@ -1034,3 +1034,13 @@ def test_what_he_called_and_an_ap_party_and_state_in_commas():
         "\"risks handing Tehran a victory.\"\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Adnan al-Zubaidi", "Dale Whitacre"]
+
+
+def test_an_unnamed_official_with_an_initialism_is_the_official_and_as_she_puts_it():
+    body = (
+        "Drawdown\n\nMaj. Gen. Haider al-Karkhi said the convoys had left.\n\n"
+        "A U.S. defense official confirmed that the drawdown had begun.\n\n"
+        "\"This is a deliberate transition, not a retreat,\" the official said.\n\n"
+        "But the truce, as Noor al-Hadithi puts it, ‘has always been conditional’.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["U.S. defense official", "Noor al-Hadithi"]
