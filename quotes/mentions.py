@@ -209,6 +209,13 @@ def _head_phrase(phrase: str) -> str:
     return phrase
 
 
+def _names_another_kind(name: str, noun: str) -> bool:
+    """Whether a body's name says it is a public body while `noun` is not one: the "Food and Drug
+    Administration" is no company; "Met Office" may be the forecaster, "Thames Water" anything."""
+    public = PUBLIC_BODY_NOUNS
+    return noun not in public and any(word in public for word in name.lower().split())
+
+
 def _starts_a_person(phrase: str) -> bool:
     """Whether a phrase opens with a given name, an honorific or a title: a second person after "and"."""
     first = phrase.split(None, 1)[0].lower().rstrip(".") if phrase.strip() else ""
@@ -273,6 +280,8 @@ def _is_open_noun(word: str) -> bool:
 
 
 ONE_OF_DETERMINERS = frozenset(("the", "his", "her", "their", "its", "those", "two", "three", "four", "several"))
+PUBLIC_BODY_NOUNS = frozenset(("administration", "ministry", "department", "agency", "council", "commission", "authority",
+                               "government", "police", "court", "parliament", "senate", "congress", "army", "embassy"))
 FAMILY_NOUNS = frozenset(("family", "relatives"))  # a kin group that issues statements as one speaker
 FEMININE_SURNAME_ENDINGS = ("dóttir", "dottir")
 PEOPLE = frozenset(("people", "men", "women"))  # too vague to speak as a group, but "one of the people" is someone
@@ -668,6 +677,8 @@ class Discourse:
                 for pos, entity in self._before(position):  # "analysts at Goldman Sachs … the bank said"
                     if position - pos > CLASS_NOUN_REACH:
                         break
+                    if _names_another_kind(entity.speaker.name, head):
+                        continue  # "the company" is not the "Food and Drug Administration"
                     if entity.speaker.kind == "organisation" or (position - pos <= NEAR_ENOUGH and entity.may_be_organisation()):
                         return entity.speaker  # a known organisation paragraphs back, a name that may be one close by
         elif last in lexicon().spokes_nouns:  # "the spokesman added": whoever was quoted last; "the interior minister" is someone new

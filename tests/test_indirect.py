@@ -487,3 +487,12 @@ def test_an_infinitive_has_its_subject_elsewhere_but_used_to_keeps_it_and_a_woma
         ("the factions were divided over how to respond to events in Lebanon", "Layla Hamoudi", "reported_clause"),
         ("the fish would still be there", "Luz", "reported_clause"),
     ]
+
+
+def test_the_company_is_not_a_public_body_named_since():
+    body = (
+        "Recall\n\nNorwegian drugmaker Halvorsen Pharma said on Wednesday it was recalling its medicine after "
+        "testing found an impurity above the limit set by the U.S. Food and Drug Administration.\n\n"
+        "The recall covers 38 lots of tablets distributed between January and March, the company said.\n"
+    )
+    assert [speaker for _, speaker, _ in indirect(body)] == ["Halvorsen Pharma", "Halvorsen Pharma"]
