@@ -66,8 +66,12 @@ def cue_after_quote(reading: Reading, span: Span) -> Attribution | None:
     """`“…,” Smith said`, `“…,” said Mr Smith`, `“…,” the spokesman added`."""
     start = _close_end(span)
     sentence = reading.sentences.around(start)
-    if start >= sentence.end:
-        return None
+    if not reading.text[start : sentence.end].strip():
+        if span.close_mark < 1 or reading.body[span.close_mark - 1] not in "?!":
+            return None
+        sentence = reading.sentences.around(sentence.end)  # “What is the difference?” Rikabi said.
+        if sentence.start < start or reading.paragraph_of(sentence.start) != reading.paragraph_of(start - 1):
+            return None
     for verb in reading.verbs(start, sentence.end):  # the first verb may sit in an appositive: "who asked not to be named"
         if len(WORDS.findall(reading.text[start : verb.start])) > MAX_CUE_WORDS:
             return None

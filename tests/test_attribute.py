@@ -1044,3 +1044,11 @@ def test_an_unnamed_official_with_an_initialism_is_the_official_and_as_she_puts_
         "But the truce, as Noor al-Hadithi puts it, ‘has always been conditional’.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["U.S. defense official", "Noor al-Hadithi"]
+
+
+def test_a_question_closing_its_quote_and_a_capitalised_cue_after_it():
+    body = (
+        "Base\n\nFadhil al-Rikabi spoke.\n\n\"Erbil is not outside Iraq. What is the difference?\" Rikabi said.\n\n"
+        "\"Why now?\" The crowd roared. Ana Ruiz said nothing.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Fadhil al-Rikabi", None]
