@@ -310,13 +310,13 @@ def _person_after_long_title(phrase: str, words: list[str]) -> Mention | None:
     lex = lexicon()
     given = lex.first_name_gender
     start = len(words) - 2
-    while start >= len(words) - 4 and words[start].lower() not in given and words[start - 1].lower() not in lex.titles:
-        start -= 1  # back to a known given name, or to the word after a title ("Major General Kadhim al-Shammari")
+    while start >= len(words) - 4 and words[start].lower() not in given and words[start - 1].lower() not in lex.role_nouns:
+        start -= 1  # back to a known given name, or to the word after a title or a body ("… Security Council Ali-Akbar Hosseinpour")
     if start < len(words) - 4 or not words[start][:1].isupper() or words[start - 1] == "and":
         return None
     name = words[start:]
-    if not all(_is_name_token(w, 1) for w in name):
-        return None
+    if not all(_is_name_token(w, 1) and w.lower() not in lex.organisation_nouns for w in name):
+        return None  # a person's name: "… Aviation Safety Agency" is a body
     titles = " ".join(w.lower() for w in words[:start])
     return Mention(phrase, "name", name=" ".join(name), titles=titles, gender=given.get(words[start].lower()))
 

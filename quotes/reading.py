@@ -78,6 +78,11 @@ FRONTED_PHRASE = regex.compile(
     r"(?:In|On|At|After|Before|During|Earlier|Later|Meanwhile|Separately|Since|Following|Under|Speaking|Writing)\b"
     r"[^,·“”\"\n]{0,80},\s+"
 )
+# Capitalised words, possessives and the joiners of a long title, then a lower-case verb.
+OPENING_TITLED_NAME = regex.compile(
+    r"((?:\p{Lu}[\p{L}\-\.]*(?:['’]s)?|of|for|the|al-\p{Lu}[\p{L}\-]*)(?:\s+(?:\p{Lu}[\p{L}\-\.]*(?:['’]s)?|of|for|the|and|al-\p{Lu}[\p{L}\-]*)){5,13})"
+    r"(?=\s+\p{Ll})"
+)
 OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
 KIN_REACH = 20  # characters: "granddaughter, " fits
 ISSUER_REACH = 20000  # how far back "the statement" looks for whoever issued it
@@ -438,6 +443,8 @@ class Reading:
             before = text[max(0, start - 7) : start].split()
             if before and before[-1].lower() in DETERMINERS and text[start - 1] == " ":
                 continue  # "the post reads", "a report said": a noun, not the verb
+            if found and not text[found[-1].end : start].strip():
+                continue  # "urged caution", "issued warnings": the object of the verb before, a noun
             word = match.group()
             if word not in forms:
                 word = word[:-2]  # glued: "saidon"
@@ -580,6 +587,11 @@ class Reading:
                 mention = parse_subject(self.text[at:end])
                 if mention and mention.kind == "name":
                     return Subject(mention, at)
+        titled = OPENING_TITLED_NAME.match(self.text, at, sentence.end)
+        if titled:  # "Secretary of Iran's Supreme National Security Council Ali-Akbar Hosseinpour also reacted …, writing"
+            mention = parse_subject(titled.group(1))
+            if mention and mention.kind == "name" and not mention.organisation:
+                return Subject(mention, at)
         appositive = OPENING_APPOSITIVE.match(self.text, at, sentence.end)
         if appositive:  # "The Treasurer, Jim Chalmers, has ruled it out, saying …"
             mention = parse_subject(appositive.group("name"))

@@ -1052,3 +1052,14 @@ def test_a_question_closing_its_quote_and_a_capitalised_cue_after_it():
         "\"Why now?\" The crowd roared. Ana Ruiz said nothing.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Fadhil al-Rikabi", None]
+
+
+def test_a_long_title_ending_in_a_body_then_a_name_and_a_verb_form_after_a_verb_is_a_noun():
+    body = (
+        "Iran\n\nSecretary of Iran's Supreme National Security Council Ali-Akbar Hosseinpour also reacted to the strike "
+        "in a post on his X account, writing that \"the Americans will not find security.\"\n\n"
+        "Democratic Rep. Alicia Montero of California, a member of the House Foreign Affairs Committee, urged caution.\n\n"
+        "“We have to protect our troops, full stop,” she said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Ali-Akbar Hosseinpour", "Alicia Montero"]
+    assert who(body, kind=("indirect",)) == []
