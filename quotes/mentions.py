@@ -26,8 +26,11 @@ EPITHET_REACH = 600  # characters within which "the Brazilian", "the 24-year-old
 CLASS_NOUN_REACH = 1500  # characters within which "the company" points back to an organisation named before
 MAX_LOOKBACK = 400  # names looked back over to resolve a pronoun or description
 HANDLE = r"(?:u/|@)[A-Za-z0-9_][A-Za-z0-9_\-]{1,30}"  # a social-media user name: "u/coldbrew_dad", "@jsmith"
-# A US politician's party and state after the name: "Sen. Roger Whitfield (R-Miss.)", "Rep. Dale Whitacre, R-Ohio,".
-PARTY_AFFILIATION = regex.compile(r"\s\([RDI]-[\p{L}\.\s]{2,14}\)|,\s[RDI]-\p{Lu}[\p{L}\.]{1,12}(?=,)")  # AP: ", R-Ohio,"
+# A politician's party (and state) after the name: "Sen. Roger Whitfield (R-Miss.)", "Rep. Dale Whitacre, R-Ohio,",
+# "Ofer Lavi (Likud),"; an acronym in brackets ("(SNRPR)") stays, as it names a body for later.
+PARTY_AFFILIATION = regex.compile(
+    r"\s\([RDI]-[\p{L}\.\s]{2,14}\)|,\s[RDI]-\p{Lu}[\p{L}\.]{1,12}(?=,)|\s\(\p{Lu}\p{Ll}[\p{L}\-]{0,20}\)(?=,)"
+)  # AP's ", R-Ohio,"; "Minister Ofer Lavi (Likud), a member of …"
 AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Aa]lthough|[Tt]hough|[Bb]ecause)\s+(?=\S+\s)")
 POSSESSIVE_GENDER = {"his": "m", "her": "f", "its": "n", "their": "p"}
 AGE = regex.compile(r"\b\d{1,3}-year-old\b")

@@ -1063,3 +1063,12 @@ def test_a_long_title_ending_in_a_body_then_a_name_and_a_verb_form_after_a_verb_
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Ali-Akbar Hosseinpour", "Alicia Montero"]
     assert who(body, kind=("indirect",)) == []
+
+
+def test_a_party_in_brackets_after_a_name_is_no_appositive_but_an_acronym_names_its_body():
+    body = (
+        "Israel\n\n“Dahiyeh is not immune,” Minister Ofer Lavi (Likud), a member of the security cabinet, told Army Radio.\n\n"
+        "A report by the Syrian Network for Return and Property Rights (SNRPR), a monitoring group, was released.\n\n"
+        "“Returnees are frequently required to present documents,” SNRPR said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Ofer Lavi", "SNRPR"]
