@@ -132,7 +132,8 @@ def reporting_clause(reading: Reading, span: Span) -> Attribution | None:
         if verb.form.endswith("ing") and reading.text[sentence.start : verb.start].rstrip().endswith(","):
             participle = verb  # "…, saying": its subject is the sentence's, found below if no other verb answers
             continue
-        answer = _answer(reading, reading.subject_before(sentence.start, verb), verb, "reporting_clause", 0.85)
+        subject = reading.subject_before(sentence.start, verb) or reading.coordinated_subject(sentence, verb)
+        answer = _answer(reading, subject, verb, "reporting_clause", 0.85)  # "… but said it would “watch closely”"
         if answer:
             return answer
     if participle:  # "Eluned Morgan thanked the crews, saying they had “gone above and beyond”"

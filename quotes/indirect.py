@@ -16,7 +16,7 @@ import regex
 
 from quotes.lexicon import lexicon
 from quotes.mentions import parse_subject
-from quotes.reading import HEARD_ENDINGS, Reading, Subject, Verb
+from quotes.reading import COORDINATED_VERB, HEARD_ENDINGS, Reading, Subject, Verb
 from quotes.records import Quote
 from quotes.sentences import Sentence
 
@@ -41,8 +41,6 @@ FRONTED_END = regex.compile(
     r"\s*(?:[.!?]|,\s+\p{Ll}+ing\b|,\s+(?:according|as|while|after|but|and)\b|$)",
     regex.IGNORECASE,
 )
-# A conjunction right before a reporting verb, searched backwards from the verb.
-COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:also\s+)?$")
 # An aside before the clause: an age, a relative clause ("told the boy, who cannot be named, that …"), or
 # an adverb set off by commas ("cautioned, however, that …").
 OBJECT_ASIDE = regex.compile(
@@ -243,7 +241,7 @@ def reported_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote |
     start = _clause_start(reading, verb, sentence.end)
     if start is None or reading.body[start] in MARKS:
         return None
-    subject = reading.subject_before(sentence.start, verb) or _coordinated_subject(reading, sentence, verb)
+    subject = reading.subject_before(sentence.start, verb) or reading.coordinated_subject(sentence, verb)
     if subject is None:
         return None
     end = sentence.end
@@ -251,17 +249,6 @@ def reported_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote |
         comma = reading.text.find(", ", start, end)  # "When the council admitted that it was broke, its leader quit"
         end = comma if comma > 0 else end
     return _quote(reading, start, _clause_end(reading, start, end), verb, subject, "reported_clause", 0.75)
-
-
-def _coordinated_subject(reading: Reading, sentence: Sentence, verb: Verb) -> Subject | None:
-    """`X said … but warned that …`: a verb joined by but/and shares the subject of the verb before it."""
-    if not COORDINATED_VERB.search(reading.text, sentence.start, verb.start):
-        return None
-    for earlier in reversed(reading.verbs(sentence.start, verb.start)):
-        subject = reading.subject_before(sentence.start, earlier)
-        if subject:
-            return subject
-    return reading.opening_subject(sentence)  # "The Bank held rates but said it could cut them"
 
 
 def fronted_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote | None:

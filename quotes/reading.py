@@ -50,6 +50,8 @@ HEARD_ENDINGS = (" as", " heard", " seen", " filmed", " recorded")
 VERB_ADVERBS = frozenset(("also", "further", "later", "earlier", "repeatedly", "previously", "again", "then", "once", "still",
                           "recently", "separately", "subsequently", "reportedly", "publicly", "privately", "immediately"))
 POSSESSIVE_BEFORE = (" his ", " her ", " their ", " its ", " my ", " our ")  # lower-cased text before a name
+# A conjunction right before a reporting verb, searched backwards from the verb.
+COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:also\s+)?$")
 WHAT_PRONOUN = regex.compile(r"(?r)\b(?:what|which)\s+(he|she|they|it|we)$")
 ONE_OF_THEM = regex.compile(r"(?:[Oo]ne|[Ss]ome|[Aa]nother)\s+of\s+(?:them|us|those)")
 SEMI_AUXILIARY = regex.compile(r"\s+(?:used|has|have|had|is\s+going|was\s+going|ought)\s+to$")
@@ -544,6 +546,16 @@ class Reading:
         if mention is None:
             return None
         return Subject(mention, clause_start + offset + (len(phrase) - len(phrase.lstrip())))
+
+    def coordinated_subject(self, sentence: Sentence, verb: Verb) -> Subject | None:
+        """`X said … but warned that …`: a verb joined by but/and shares the subject of the verb before it."""
+        if not COORDINATED_VERB.search(self.text, sentence.start, verb.start):
+            return None
+        for earlier in reversed(self.verbs(sentence.start, verb.start)):
+            subject = self.subject_before(sentence.start, earlier)
+            if subject:
+                return subject
+        return self.opening_subject(sentence)  # "The Bank held rates but said it could cut them"
 
     def subject_after(self, verb: Verb, limit: int) -> Subject | None:
         """The subject of an inverted cue: `said Mr Smith, the chief executive`."""
