@@ -87,8 +87,8 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], list[str], str | None]:
             last_title = i
         elif low in lex.titles or (low in lex.person_nouns and len(tokens) - i > 2):
             last_title = i  # a role noun counts as a title before a full name: "Resident Maria Lopez", not "Son Heung-min"
-    honoured = last_title >= 0 and tokens[last_title].lower() in lex.honorifics  # "Dr. Aras Jalal Barzinji": a name follows
-    if not honoured and (name_start := _given_name_after_role(tokens[last_title + 1 :])):
+    # After a title or honorific every capitalised word is the name ("Dr. Aras Jalal Barzinji", "Brig. Gen. Sarbast Omar Rasul").
+    if last_title < 0 and (name_start := _given_name_after_role(tokens)):
         last_title += name_start  # "Singer Kylie Dawson": a role no list holds, then a known given name
     titles = tokens[: last_title + 1]
     name = tokens[last_title + 1 :]
@@ -307,15 +307,18 @@ def _family(phrase: str, words: list[str]) -> Mention | None:
 
 def _person_after_long_title(phrase: str, words: list[str]) -> Mention | None:
     """`Spokesman for the Commander-in-Chief of the Iraqi Armed Forces Major General Kadhim
-    al-Shammari`: a title too long to parse word by word, ending in a known given name and a surname."""
+    al-Shammari`: a title too long to parse word by word, then the name. The name starts after the
+    last title, honorific or body noun (General, Syed, Council), else at a known given name."""
     if len(words) < 6 or not _is_name_token(words[-1], 1):
         return None
     lex = lexicon()
     given = lex.first_name_gender
-    start = len(words) - 2
-    while start >= len(words) - 4 and words[start].lower() not in given and words[start - 1].lower() not in lex.role_nouns:
-        start -= 1  # back to a known given name, or to the word after a title or a body ("… Security Council Ali-Akbar Hosseinpour")
-    if start < len(words) - 4 or not words[start][:1].isupper() or words[start - 1] == "and":
+    marks = lex.role_nouns | lex.honorifics.keys()
+    last_mark = max((i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in marks or w.lower() in marks), default=-1)
+    start = last_mark + 1 if len(words) - 4 <= last_mark + 1 <= len(words) - 2 else None
+    if start is None:
+        start = next((i for i in range(len(words) - 4, len(words) - 1) if i > 0 and words[i].lower() in given), None)
+    if start is None or not words[start][:1].isupper() or words[start - 1] == "and":
         return None
     name = words[start:]
     if not all(_is_name_token(w, 1) and w.lower() not in lex.organisation_nouns for w in name):

@@ -52,6 +52,7 @@ VERB_ADVERBS = frozenset(("also", "further", "later", "earlier", "repeatedly", "
 POSSESSIVE_BEFORE = (" his ", " her ", " their ", " its ", " my ", " our ")  # lower-cased text before a name
 # A conjunction right before a reporting verb, searched backwards from the verb.
 COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:also\s+)?$")
+SUBORDINATE_BREAK = regex.compile(r"(?r)\b(?:when|while|after|before|because|since|although|though|until|once)\s+(?=\p{Lu})")
 WHAT_PRONOUN = regex.compile(r"(?r)\b(?:what|which)\s+(he|she|they|it|we)$")
 ONE_OF_THEM = regex.compile(r"(?:[Oo]ne|[Ss]ome|[Aa]nother)\s+of\s+(?:them|us|those)")
 SEMI_AUXILIARY = regex.compile(r"\s+(?:used|has|have|had|is\s+going|was\s+going|ought)\s+to$")
@@ -494,6 +495,11 @@ class Reading:
         relative = WHAT_PRONOUN.search(stripped)
         if relative:  # "condemned what he called a “reckless act”": he
             return self._phrase_subject(clause_start, relative.start(1), relative.group(1))
+        linked = SUBORDINATE_BREAK.search(stripped)
+        if linked:  # "The debate gained urgency when Foreign Minister Fuad Hussein said …"
+            subject = self._phrase_subject(clause_start, linked.end(), stripped[linked.end() :])
+            if subject and subject.mention.kind == "name":
+                return subject
         if not stripped or stripped.rsplit(None, 1)[-1].lower() in CLAUSE_LINKS:
             return None
         appositive = None
