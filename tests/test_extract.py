@@ -149,29 +149,18 @@ def test_a_line_that_only_resembles_the_headline_is_read_as_prose(line):
 
 
 @pytest.mark.parametrize(
-    "line",
+    "line, kind",
     [
-        "Read more: ‘We are broke,’ says Springfield treasurer",
-        "RELATED: Mayor vows “no new taxes” in State of the City",
-        "ALSO READ | “We will win,” says opposition leader",
-        "  Watch: “It was terrifying,” survivor recalls",
+        ("Read more: ‘We are broke,’ says Springfield treasurer", "headline"),
+        ("RELATED: Mayor vows “no new taxes” in State of the City", "headline"),
+        ("ALSO READ | “We will win,” says opposition leader", "headline"),
+        ("  Watch: “It was terrifying,” survivor recalls", "headline"),
+        ("Read the report, she said: “It is damning.”", "direct"),  # the label word, no colon after it
+        ("More than 200 people signed, and one said: “We are angry.”", "direct"),
+        ("Reporters asked: “Will you resign?”", "direct"),
     ],
 )
-def test_a_line_linking_to_another_story_quotes_nobody(line):
+def test_a_line_linking_to_another_story_quotes_nobody_a_sentence_opening_with_a_label_word_is_prose(line, kind):
     body = f"Budget passes\n\nThe council voted on Monday.\n\n{line}\n"
     (span,) = find_spans(body)
-    assert span.kind == "headline"
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Read the report, she said: “It is damning.”",  # the label word, no colon after it
-        "More than 200 people signed, and one said: “We are angry.”",
-        "Reporters asked: “Will you resign?”",
-    ],
-)
-def test_a_sentence_opening_with_a_label_word_is_prose(line):
-    body = f"Budget passes\n\nThe council voted on Monday.\n\n{line}\n"
-    (span,) = find_spans(body)
-    assert span.kind == "direct"
+    assert span.kind == kind
