@@ -666,12 +666,10 @@ class Reading:
         narration says whose it is ("a statement on behalf of the family", "a letter from X")."""
         paragraph = self.paragraph_of(position)
         floor = self.paragraphs[max(paragraph.index - 1, 0)].start
-        found = None
-        for found in _document_by().finditer(self.text, floor, position):
-            pass
-        if found is None:
+        documents = list(_document_by().finditer(self.text, floor, position))
+        if not documents:
             return self._issuer_of_document_named(floor, position)
-        return self._author_named(found)
+        return self._author_named(documents[-1])
 
     def _document_author(self, sentence: Sentence, hit: int) -> Speaker | None:
         """The author a document's own phrase names at `hit`: "a statement from Ms. Ferreira-Haynes"."""
