@@ -169,6 +169,8 @@ def parse_subject(phrase: str) -> Mention | None:
             return None
         mention = _name_mention(phrase, run)
         if mention and definite and len(run) == len(head_words):
+            if last in lex.person_nouns:  # "The Chief Press Secretary to the governor": a role, not a body
+                return Mention(phrase, "description", head=" ".join(w.lower() for w in head_words), definite=True)
             return Mention(mention.surface, "name", name=" ".join(head_words), titles=mention.titles, organisation=True)
         return mention
     if not (definite or indefinite):

@@ -496,3 +496,12 @@ def test_the_company_is_not_a_public_body_named_since():
         "The recall covers 38 lots of tablets distributed between January and March, the company said.\n"
     )
     assert [speaker for _, speaker, _ in indirect(body)] == ["Halvorsen Pharma", "Halvorsen Pharma"]
+
+
+def test_a_capitalised_role_before_a_name_in_commas_is_the_role_of_that_name():
+    body = (
+        "Loan\n\nThe Chief Press Secretary to the governor, Mr Femi Olabisi-Cole, said the loan was approved.\n\n"
+        "The Executive Director of the centre, Dr Halima Yusuf-Bello, said states needed to publish their debts.\n\n"
+        "The Treasury said the changes would affect only the largest estates.\n"
+    )
+    assert [speaker for _, speaker, _ in indirect(body)] == ["Femi Olabisi-Cole", "Halima Yusuf-Bello", "Treasury"]
