@@ -93,6 +93,8 @@ MAX_APPOSITIVES = 3  # "Sarah Jones, 34, from Leeds, said"
 # The comma inside a body's name that lists its fields: "… of Housing, Communities and Local Government".
 ORGANISATION_LIST = regex.compile(r",\s*\p{Lu}[\p{L}\-]*(?:,\s*\p{Lu}[\p{L}\-]*)*\s+and\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*\s*$")
 NAME_OF_BEFORE = regex.compile(r"(?r)\b(?:of|for)\s+\p{Lu}[\p{L}\-]*$")
+# A title inside a phrase after a preposition: "the assassination of top Hezbollah commander Imad Mughniyeh".
+TITLED_OBJECT = regex.compile(r"\b(?:of|with|to|from|by|against|about|between|among)\s+(?:the\s+)?(?:\S+\s+){0,2}(\p{Ll}+)\s+$")
 # The end of a body's name that runs on through a joiner: the name after it is still the body's.
 NAME_JOIN_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’\-]*\s+(?:and|of|for|&)\s+$")
 LAST_BREAK = regex.compile(r"(?r)[,;:(—–]")  # searched backwards: the break nearest the verb
@@ -385,6 +387,8 @@ class Reading:
                     return
                 mention = replace(mention, organisation=True)  # "Homewise, the smart home company," / "Skyways has"
         obliques = (OBLIQUE.search(before) and not TOPIC_BEFORE.search(self.text, para.start, start)) or self._follows_a_verb(before, end)
+        titled = None if obliques else TITLED_OBJECT.search(self.text, max(para.start, start - 60), start)
+        obliques = obliques or (titled is not None and titled.group(1) in lexicon().role_nouns)
         entity = discourse.register_name(mention, start, bool(obliques))  # "at X", "accused Price of": not a subject
         if alone and entity is not None:
             entity.named_alone = True  # "Skyways has apologised": for "the airline" to find, not a pronoun
@@ -565,6 +569,8 @@ class Reading:
 
     def subject_after(self, verb: Verb, limit: int) -> Subject | None:
         """The subject of an inverted cue: `said Mr Smith, the chief executive`."""
+        if self.text[max(0, verb.start - 3) : verb.start] == "to ":
+            return None  # "to claim a victory": an infinitive has no subject after it
         rest = self.text[verb.end : limit]
         match = INVERTED_SUBJECT.match(rest)
         if not match:

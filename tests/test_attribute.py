@@ -1093,3 +1093,13 @@ def test_titles_before_a_name_keep_its_first_word_and_a_name_after_when_is_the_s
     assert [speaker for _, speaker, _ in who(body)] == [
         "Jam Shahid Ali Shah", "Sarbast Omar Rasul", "Fuad Hussein", "Kylie Dawson",
     ]
+
+
+def test_a_titled_name_inside_an_of_phrase_is_an_object_and_an_infinitive_inverts_nothing():
+    body = (
+        "Speech\n\n\"They will leave,\" Hassan Nasrallah said in an address marking the assassination of top "
+        "Hezbollah commander Imad Mughniyeh.\n\n\"Nobody in Tehran gives orders,\" he added.\n\n"
+        "For Sarah Fournier, a researcher, the text allows the premier to claim a victory at home.\n\n"
+        "\"Sudani needed a date,\" she said.\n\nLate on Monday, the Guard said it had hit a \"headquarters\".\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Hassan Nasrallah", "Hassan Nasrallah", "Sarah Fournier", "Guard"]
