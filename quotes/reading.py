@@ -49,6 +49,7 @@ HEARD_ENDINGS = (" as", " heard", " seen", " filmed", " recorded")
 # Adverbs between a subject and its verb: "The Iranian diplomat also pointed out", "He further stated".
 VERB_ADVERBS = frozenset(("also", "further", "later", "earlier", "repeatedly", "previously", "again", "then", "once", "still",
                           "recently", "separately", "subsequently", "reportedly", "publicly", "privately", "immediately"))
+ARTICLE_BEFORE = regex.compile(r"(?:^|\s)an?\s$")  # lower-cased text before a name: "a FAIR Plan policy"
 POSSESSIVE_BEFORE = (" his ", " her ", " their ", " its ", " my ", " our ")  # lower-cased text before a name
 # A conjunction right before a reporting verb, searched backwards from the verb.
 COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:also\s+)?$")
@@ -375,8 +376,8 @@ class Reading:
                 mention = replace(mention, organisation=True)  # "Institute for Political and International Studies"
         end = start + len(mention.surface)
         alone = False
-        if before.endswith(POSSESSIVE_BEFORE):
-            return  # "his Instagram Story", "her Facebook page": a thing someone has, not someone
+        if before.endswith(POSSESSIVE_BEFORE) or ARTICLE_BEFORE.search(before):
+            return  # "his Instagram Story", "a FAIR Plan policy": a thing someone has or a modifier, not someone
         if not (discourse.book.find(mention.name) or mention.organisation):
             if before.endswith("the "):
                 return

@@ -1103,3 +1103,11 @@ def test_a_titled_name_inside_an_of_phrase_is_an_object_and_an_infinitive_invert
         "\"Sudani needed a date,\" she said.\n\nLate on Monday, the Guard said it had hit a \"headquarters\".\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Hassan Nasrallah", "Hassan Nasrallah", "Sarah Fournier", "Guard"]
+
+
+def test_a_name_after_a_or_an_is_a_modifier_not_a_person():
+    body = (
+        "Insurance\n\nGreg Tanaka, 67, lost his home in the fire.\n\n"
+        "Tanaka has a FAIR Plan policy now, plus a separate policy.\n\n\"I want to believe her,\" he said.\n"
+    )
+    assert who(body) == [("I want to believe her,", "Greg Tanaka", "cue_after_quote")]
