@@ -129,6 +129,8 @@ def parse_subject(phrase: str) -> Mention | None:
     one_of = _one_of_a_group(words) or _family(phrase, words) or _person_after_long_title(phrase, words)
     if one_of:
         return one_of
+    if len(words) in (2, 4) and words[0].lower() == "the" and _kin_with_children(" ".join(words[1:]).lower()):
+        return Mention(phrase, "description", head=" ".join(words[1:]).lower(), definite=True)  # "the mother of three"
     head_phrase = _head_phrase(phrase)
     if words[-1].lower() in lex.person_nouns and _words(head_phrase)[-1].lower() not in lex.person_nouns | lex.group_nouns:
         head_phrase = phrase  # the noun at the end heads it: "a Department for Education spokesperson"
@@ -235,8 +237,19 @@ def _is_epithet(head: str) -> bool:
     lex = lexicon()
     if AGE.fullmatch(last) or (AGE.search(head) and _is_open_noun(last)) or last in lex.demonyms or last in lex.gendered_nouns:
         return True
+    if _kin_with_children(head):  # "the father-of-two", "the mother of three"
+        return True
     listed = last in lex.role_nouns or last in lex.document_nouns
     return not listed and _is_open_noun(last) and last.endswith(AGENT_ENDINGS)
+
+
+KIN_WITH_CHILDREN = regex.compile(r"^(\p{Ll}+)(?:-of-|\s+of\s+)(?:\d+|two|three|four|five|six|seven|eight|nine|ten)$")
+
+
+def _kin_with_children(head: str) -> str | None:
+    """The noun of kin in a tabloid epithet, "father-of-two" or "mother of three", if it is one."""
+    match = KIN_WITH_CHILDREN.match(head)
+    return match.group(1) if match and match.group(1) in lexicon().kin_nouns | lexicon().gendered_nouns.keys() else None
 
 
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")  # a noun for someone who does something: striker, actor, novelist
@@ -636,7 +649,8 @@ class Discourse:
         head = mention.head
         last = head.split()[-1] if head else ""
         if mention.definite and _is_epithet(head):  # "the 24-year-old", "the Spaniard", "the striker": the person just named
-            gender = lexicon().gendered_nouns.get(last)  # "the actress": the woman just named, before anyone of unknown gender
+            kin = _kin_with_children(head) or last
+            gender = lexicon().gendered_nouns.get(kin) or lexicon().kin_nouns.get(kin)  # "the actress", "the father-of-two"
             near = [e for pos, e in self._before(position, subjects_only=True) if position - pos <= EPITHET_REACH]
             demonyms = lexicon().demonyms
             people = [e for e in near if e.speaker.kind == "person" and (gender is None or e.fits(gender))]

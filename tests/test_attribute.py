@@ -1111,3 +1111,12 @@ def test_a_name_after_a_or_an_is_a_modifier_not_a_person():
         "Tanaka has a FAIR Plan policy now, plus a separate policy.\n\n\"I want to believe her,\" he said.\n"
     )
     assert who(body) == [("I want to believe her,", "Greg Tanaka", "cue_after_quote")]
+
+
+def test_the_father_of_two_and_the_mother_of_three_are_the_parent_just_named():
+    body = (
+        "Bins\n\nHer neighbour, Kyle Ashworth, 34, said he had seen rats in his garden.\n\n"
+        "\"My little girl won't go out the back now,\" the father-of-two said.\n\n"
+        "Grace Akinyi, 31, sells vegetables. \"We cannot afford private school,\" said the mother of three.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Kyle Ashworth", "Grace Akinyi"]
