@@ -74,7 +74,7 @@ SENTENCE_ENDS = ".!?”\"’'"  # a paragraph ending so is prose or a quote, nev
 OPENING_DESCRIPTION = regex.compile(r"(?:The|the)\s+((?:\p{Ll}+\s+){0,2}?\p{Ll}+)(?=\s+\p{Ll})")
 
 # A description in commas after the name that opens a sentence, then its lower-case verb.
-NAME_ASIDE = regex.compile(r",\s*\p{Ll}[^,·“”\"\n]{0,120},\s+(?=\p{Ll})")  # not ", Jim Chalmers,": a name in apposition
+NAME_ASIDE = regex.compile(r",\s*(?P<aside>[^,·“”\"\n]{1,120}),\s+(?=\p{Ll})")
 # "For Rahimian, the coming months will show …": a name a sentence opens on is its topic, not an object.
 TOPIC_BEFORE = regex.compile(r"(?:^|[.!?]\s+)(?:For|To)\s+$", regex.MULTILINE)
 # A phrase of place, time or manner before a sentence's subject, set off by a comma.
@@ -249,6 +249,13 @@ def _sentence_pieces(run: str) -> list[str]:
     if current:
         pieces.append(" ".join(current))
     return pieces
+
+
+def _describes(phrase: str) -> bool:
+    """Whether a capitalised aside is a description ("Tameside Council's executive member for …")
+    rather than a name: it holds a lower-case role noun."""
+    roles = lexicon().role_nouns
+    return any(word in roles for word in phrase.split() if word.islower())
 
 
 def _last_full_stop(text: str) -> int:
@@ -606,6 +613,8 @@ class Reading:
         if run:
             end = self._past_role(run.end(), sentence.end)
             aside = NAME_ASIDE.match(self.text, end, sentence.end)  # "Tomás Echeverría, head of metals research at …, was"
+            if aside and aside.group("aside")[:1].isupper() and not _describes(aside.group("aside")):
+                aside = None  # "The Treasurer, Jim Chalmers, has": a name in apposition, not a description
             noun_after = NEXT_WORD.match(self.text, end, sentence.end)
             modifier = noun_after is not None and noun_after.group(1) in lexicon().role_nouns | lexicon().group_nouns
             if (LOWER_AFTER.match(self.text, end, sentence.end) or aside) and not modifier:  # not "Iraqi officials …"

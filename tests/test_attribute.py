@@ -1120,3 +1120,12 @@ def test_the_father_of_two_and_the_mother_of_three_are_the_parent_just_named():
         "Grace Akinyi, 31, sells vegetables. \"We cannot afford private school,\" said the mother of three.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Kyle Ashworth", "Grace Akinyi"]
+
+
+def test_a_councillor_with_a_capitalised_description_apologised_and_said():
+    body = (
+        "Bins\n\nCoun Rachel Bexley, Tameside Council's executive member for environment, apologised to residents and "
+        "said the problems were the result of \"a perfect storm\" of staff shortages.\n\n"
+        "The Treasurer, Jim Chalmers, has ruled it out, saying the government has \"no plans\".\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Rachel Bexley", "Jim Chalmers"]

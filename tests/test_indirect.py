@@ -505,3 +505,8 @@ def test_a_capitalised_role_before_a_name_in_commas_is_the_role_of_that_name():
         "The Treasury said the changes would affect only the largest estates.\n"
     )
     assert [speaker for _, speaker, _ in indirect(body)] == ["Femi Olabisi-Cole", "Halima Yusuf-Bello", "Treasury"]
+
+
+def test_counsel_submitted_that():
+    body = "Lake\n\nAppearing for the petitioners, senior counsel T. Mohanasundaram submitted that 1,100 plots had been carved out.\n"
+    assert indirect(body) == [("1,100 plots had been carved out", "T. Mohanasundaram", "reported_clause")]
