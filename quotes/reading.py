@@ -49,11 +49,12 @@ HEARD_ENDINGS = (" as", " heard", " seen", " filmed", " recorded")
 # Adverbs between a subject and its verb: "The Iranian diplomat also pointed out", "He further stated".
 VERB_ADVERBS = frozenset(("also", "further", "later", "earlier", "repeatedly", "previously", "again", "then", "once", "still",
                           "recently", "separately", "subsequently", "reportedly", "publicly", "privately", "immediately"))
-ARTICLE_BEFORE = regex.compile(r"(?:^|\s)an?\s$")  # lower-cased text before a name: "a FAIR Plan policy"
+ARTICLES_BEFORE = (" a ", " an ")  # lower-cased text before a name: "a FAIR Plan policy"
 POSSESSIVE_BEFORE = (" his ", " her ", " their ", " its ", " my ", " our ")  # lower-cased text before a name
 # A conjunction right before a reporting verb, searched backwards from the verb.
 COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:also\s+)?$")
-SUBORDINATE_BREAK = regex.compile(r"(?r)\b(?:when|while|after|before|because|since|although|though|until|once)\s+(?=\p{Lu})")
+SUBORDINATE_WORDS = ("when", "while", "after", "before", "because", "since", "although", "though", "until", "once")
+SUBORDINATE_BREAK = regex.compile(rf"(?r)\b(?:{'|'.join(SUBORDINATE_WORDS)})\s+(?=\p{{Lu}})")
 WHAT_PRONOUN = regex.compile(r"(?r)\b(?:what|which)\s+(he|she|they|it|we)$")
 ONE_OF_THEM = regex.compile(r"(?:[Oo]ne|[Ss]ome|[Aa]nother)\s+of\s+(?:them|us|those)")
 SEMI_AUXILIARY = regex.compile(r"\s+(?:used|has|have|had|is\s+going|was\s+going|ought)\s+to$")
@@ -95,7 +96,7 @@ MAX_APPOSITIVES = 3  # "Sarah Jones, 34, from Leeds, said"
 ORGANISATION_LIST = regex.compile(r",\s*\p{Lu}[\p{L}\-]*(?:,\s*\p{Lu}[\p{L}\-]*)*\s+and\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*\s*$")
 NAME_OF_BEFORE = regex.compile(r"(?r)\b(?:of|for)\s+\p{Lu}[\p{L}\-]*$")
 # A title inside a phrase after a preposition: "the assassination of top Hezbollah commander Imad Mughniyeh".
-TITLED_OBJECT = regex.compile(r"\b(?:of|with|to|from|by|against|about|between|among)\s+(?:the\s+)?(?:\S+\s+){0,2}(\p{Ll}+)\s+$")
+TITLED_OBJECT = regex.compile(r"\b(?:of|with|to|from|by|against|about|between|among)\s+(?:the\s+)?(?:\S+\s+){0,2}\p{Ll}+\s+$")
 # The end of a body's name that runs on through a joiner: the name after it is still the body's.
 NAME_JOIN_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’\-]*\s+(?:and|of|for|&)\s+$")
 LAST_BREAK = regex.compile(r"(?r)[,;:(—–]")  # searched backwards: the break nearest the verb
@@ -383,7 +384,7 @@ class Reading:
                 mention = replace(mention, organisation=True)  # "Institute for Political and International Studies"
         end = start + len(mention.surface)
         alone = False
-        if before.endswith(POSSESSIVE_BEFORE) or ARTICLE_BEFORE.search(before):
+        if before.endswith(POSSESSIVE_BEFORE) or before.endswith(ARTICLES_BEFORE) or before in ("a ", "an "):
             return  # "his Instagram Story", "a FAIR Plan policy": a thing someone has or a modifier, not someone
         if not (discourse.book.find(mention.name) or mention.organisation):
             if before.endswith("the "):
@@ -395,8 +396,9 @@ class Reading:
                     return
                 mention = replace(mention, organisation=True)  # "Homewise, the smart home company," / "Skyways has"
         obliques = (OBLIQUE.search(before) and not TOPIC_BEFORE.search(self.text, para.start, start)) or self._follows_a_verb(before, end)
-        titled = None if obliques else TITLED_OBJECT.search(self.text, max(para.start, start - 60), start)
-        obliques = obliques or (titled is not None and titled.group(1) in lexicon().role_nouns)
+        words_before = before.split()
+        role_before = bool(words_before) and words_before[-1] in lexicon().role_nouns  # "… of top Hezbollah commander X"
+        obliques = obliques or (role_before and TITLED_OBJECT.search(self.text, max(para.start, start - 60), start) is not None)
         entity = discourse.register_name(mention, start, bool(obliques))  # "at X", "accused Price of": not a subject
         if alone and entity is not None:
             entity.named_alone = True  # "Skyways has apologised": for "the airline" to find, not a pronoun
@@ -504,10 +506,11 @@ class Reading:
             if words[-1].lower() in BE_FORMS and not verb.form.endswith("ing"):
                 return None  # passive: "he was told", "she was described as": the subject hears, someone else speaks
             stripped = words[0].rstrip() if len(words) > 1 else ""
-        relative = WHAT_PRONOUN.search(stripped)
+        last_word = stripped.rsplit(None, 1)[-1].lower() if stripped else ""
+        relative = WHAT_PRONOUN.search(stripped, max(0, len(stripped) - 12)) if last_word in lex.pronouns else None
         if relative:  # "condemned what he called a “reckless act”": he
             return self._phrase_subject(clause_start, relative.start(1), relative.group(1))
-        linked = SUBORDINATE_BREAK.search(stripped)
+        linked = SUBORDINATE_BREAK.search(stripped) if any(f"{w} " in stripped for w in SUBORDINATE_WORDS) else None
         if linked:  # "The debate gained urgency when Foreign Minister Fuad Hussein said …"
             subject = self._phrase_subject(clause_start, linked.end(), stripped[linked.end() :])
             if subject and subject.mention.kind == "name":
