@@ -53,8 +53,10 @@ ARTICLES_BEFORE = (" a ", " an ")  # lower-cased text before a name: "a FAIR Pla
 POSSESSIVE_BEFORE = (" his ", " her ", " their ", " its ", " my ", " our ")  # lower-cased text before a name
 # A conjunction right before a reporting verb, searched backwards from the verb.
 COORDINATED_VERB = regex.compile(r"(?r)(?:\s*[—–]\s*|,?\s+)(?:but|and)\s+(?:also\s+)?$")
-SUBORDINATE_WORDS = ("when", "while", "after", "before", "because", "since", "although", "though", "until", "once")
-SUBORDINATE_BREAK = regex.compile(rf"(?r)\b(?:{'|'.join(SUBORDINATE_WORDS)})\s+(?=\p{{Lu}})")
+SUBORDINATE_REACH = 80  # characters before a verb searched for "when X", "after X"
+SUBORDINATE_BREAK = regex.compile(
+    rf"(?r)\b{word_trie(('when', 'while', 'after', 'before', 'because', 'since', 'although', 'though', 'until', 'once'))}\s+(?=\p{{Lu}})"
+)
 WHAT_PRONOUN = regex.compile(r"(?r)\b(?:what|which)\s+(he|she|they|it|we)$")
 ONE_OF_THEM = regex.compile(r"(?:[Oo]ne|[Ss]ome|[Aa]nother)\s+of\s+(?:them|us|those)")
 SEMI_AUXILIARY = regex.compile(r"\s+(?:used|has|have|had|is\s+going|was\s+going|ought)\s+to$")
@@ -492,7 +494,10 @@ class Reading:
 
     def _subject_before(self, clause_start: int, verb: Verb) -> Subject | None:
         lex = lexicon()
-        stripped = PARTY_AFFILIATION.sub(lambda m: " " * len(m.group()), self.text[clause_start : verb.start]).rstrip()  # offsets hold
+        stripped = self.text[clause_start : verb.start]
+        if "(" in stripped or "-" in stripped:  # "Sen. Roger Whitfield (R-Miss.)", "Rep. Dale Whitacre, R-Ohio,": blanked, offsets hold
+            stripped = PARTY_AFFILIATION.sub(lambda m: " " * len(m.group()), stripped)
+        stripped = stripped.rstrip()
         if stripped.endswith(HEARD_ENDINGS) and verb.form.endswith("ing"):
             quoted = QUOTED_WHO_AS.search(stripped)  # "the agency quoted Dmitry Peskov as saying"
             if quoted:
@@ -510,7 +515,7 @@ class Reading:
         relative = WHAT_PRONOUN.search(stripped, max(0, len(stripped) - 12)) if last_word in lex.pronouns else None
         if relative:  # "condemned what he called a “reckless act”": he
             return self._phrase_subject(clause_start, relative.start(1), relative.group(1))
-        linked = SUBORDINATE_BREAK.search(stripped) if any(f"{w} " in stripped for w in SUBORDINATE_WORDS) else None
+        linked = SUBORDINATE_BREAK.search(stripped, max(0, len(stripped) - SUBORDINATE_REACH))
         if linked:  # "The debate gained urgency when Foreign Minister Fuad Hussein said …"
             subject = self._phrase_subject(clause_start, linked.end(), stripped[linked.end() :])
             if subject and subject.mention.kind == "name":
