@@ -93,7 +93,8 @@ OPENING_TITLED_NAME = regex.compile(
 OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
 KIN_REACH = 20  # characters: "granddaughter, " fits
 ISSUER_REACH = 20000  # how far back "the statement" looks for whoever issued it
-MAX_APPOSITIVES = 3  # "Sarah Jones, 34, from Leeds, said"
+MAX_APPOSITIVES = 3
+RELATIVE_OPENERS = ("who ", "whose ", "which ", "where ", "whom ")
 # The comma inside a body's name that lists its fields: "… of Housing, Communities and Local Government".
 ORGANISATION_LIST = regex.compile(r",\s*\p{Lu}[\p{L}\-]*(?:,\s*\p{Lu}[\p{L}\-]*)*\s+and\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*\s*$")
 NAME_OF_BEFORE = regex.compile(r"(?r)\b(?:of|for)\s+\p{Lu}[\p{L}\-]*$")
@@ -544,7 +545,7 @@ class Reading:
             if cut < 0 and "." in stripped:
                 cut = _last_full_stop(stripped)
             subject = self._phrase_subject(clause_start, cut + 1, stripped[cut + 1 :])
-            if subject or cut <= 0 or stripped[cut] != ",":
+            if subject or cut <= 0 or stripped[cut] != "," or self._reports(clause_start + cut + 1, clause_start + len(stripped)):
                 break
             stripped = stripped[:cut].rstrip()  # "Sarah Jones, 34, from Leeds, said": one more appositive
         if subject and appositive:
@@ -561,6 +562,14 @@ class Reading:
         if subject is None and appositive and ONE_OF_THEM.fullmatch(before_appositive.rsplit(",", 1)[-1].strip()):
             return appositive  # "One of them, a woman from Cebu named Luz, used to tell …"
         return subject
+
+    def _reports(self, start: int, end: int) -> bool:
+        """Whether a piece between commas is a clause that reports ("said the timing was driven by …"),
+        which no subject stands behind, rather than an aside ("34", "whose members write …")."""
+        piece = self.text[start:end].lstrip()
+        if piece.startswith(RELATIVE_OPENERS) or piece.split(" ", 1)[0].endswith("ing"):
+            return False  # "whose members write …", "reporting from Washington"
+        return bool(self.verbs(start, end))
 
     def _phrase_subject(self, clause_start: int, offset: int, phrase: str) -> Subject | None:
         if "·" in phrase:

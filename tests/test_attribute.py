@@ -1129,3 +1129,14 @@ def test_a_councillor_with_a_capitalised_description_apologised_and_said():
         "The Treasurer, Jim Chalmers, has ruled it out, saying the government has \"no plans\".\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Rachel Bexley", "Jim Chalmers"]
+
+
+def test_a_clause_that_reports_is_no_aside_to_skip_back_over():
+    body = (
+        "Timeline\n\nLeila Farouk Haddad, a senior fellow at the Middle East Institute in Washington, said the timing "
+        "was driven as much by US politics as by Iraqi demands.\n\n\"There is fatigue with deployments,\" she said.\n\n"
+        "Al Jazeera's Patrick Dunleavy, reporting from Washington, DC, said the administration was trying to balance "
+        "deterrence.\n"
+    )
+    assert who(body) == [("There is fatigue with deployments,", "Leila Farouk Haddad", "cue_after_quote")]
+    assert [speaker for _, speaker, _ in who(body, kind=("indirect",))] == ["Leila Farouk Haddad", "Patrick Dunleavy"]
