@@ -133,8 +133,9 @@ class Subject(NamedTuple):
 
 
 GLUED = ("on", "in", "at")  # "confirmedon": a verb glued to the next word by a lost space
-WORD_JOINERS = "'’-"
-DETERMINERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "every", "each"))  # a verb form right after one of these is part of another word (well-said)
+WORD_JOINERS = "'’-"  # a verb form right after one of these is part of another word (well-said)
+# A verb form right after one of these is a noun: "the post reads", "a report said".
+DETERMINERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "every", "each"))
 CAPTION_LINE = 120  # a label caption ("Ali Haddad Reuters") is shorter than this
 
 
@@ -209,7 +210,8 @@ def _name_candidate(run: str) -> tuple[int, Mention] | None:
         tokens[-1] = tokens[-1][:-1]  # "in São Paulo." names São Paulo
     offset = 0
     lemma = lexicon().verb_lemma
-    while tokens and (tokens[0].lower() in not_names or lemma.get(tokens[0].lower()) in ("say", "add")):  # "In", "Says"
+    dropped = not_names | lexicon().auxiliaries  # "In", "Are US troops leaving?"
+    while tokens and (tokens[0].lower() in dropped or lemma.get(tokens[0].lower()) in ("say", "add")):  # "Says"
         offset += len(tokens.pop(0)) + 1
     if not tokens or all(t.isupper() and len(t) > 1 for t in tokens):
         return None

@@ -1140,3 +1140,11 @@ def test_a_clause_that_reports_is_no_aside_to_skip_back_over():
     )
     assert who(body) == [("There is fatigue with deployments,", "Leila Farouk Haddad", "cue_after_quote")]
     assert [speaker for _, speaker, _ in who(body, kind=("indirect",))] == ["Leila Farouk Haddad", "Patrick Dunleavy"]
+
+
+def test_an_auxiliary_opening_a_question_is_no_name():
+    body = (
+        "Troops\n\nAre US troops really leaving Iraq?\n\nThe Pentagon said the drawdown would go on. "
+        "\"We are on schedule,\" it said.\n"
+    )
+    assert who(body) == [("We are on schedule,", "Pentagon", "cue_after_quote")]
