@@ -104,7 +104,7 @@ TITLED_OBJECT = regex.compile(r"\b(?:of|with|to|from|by|against|about|between|am
 NAME_JOIN_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’\-]*\s+(?:and|of|for|&)\s+$")
 LAST_BREAK = regex.compile(r"(?r)[,;:(—–]")  # searched backwards: the break nearest the verb
 CLAUSE_LINKS = frozenset(("and", "but", "or", "that", "who", "which", "to"))  # a verb after these has its subject elsewhere
-APPOSITIVE_CLOSERS = {",": ",", "–": "–", "—": "—", ")": "("}
+APPOSITIVE_CLOSERS = {",": ",", "–": "–", "—": "—", ")": "(", "--": "--"}
 # "who gave her name only as Layla", "identified only by his first name, Omar", "a woman named Luz": the one
 # name a described speaker is given.
 NAMED_ONLY = regex.compile(
@@ -526,13 +526,13 @@ class Reading:
         if not stripped or stripped.rsplit(None, 1)[-1].lower() in CLAUSE_LINKS:
             return None
         appositive = None
-        closer = stripped[-1]
+        closer = "--" if stripped.endswith("--") else stripped[-1]  # "Halvorsen -- "T-Bone" to everybody -- said"
         if closer in APPOSITIVE_CLOSERS:
             opener = APPOSITIVE_CLOSERS[closer]
-            cut = stripped.rfind(opener, 0, len(stripped) - 1)
+            cut = stripped.rfind(opener, 0, len(stripped) - len(closer))
             if cut <= 0:
                 return None
-            appositive = self._phrase_subject(clause_start, cut + 1, stripped[cut + 1 : -1])
+            appositive = self._phrase_subject(clause_start, cut + len(opener), stripped[cut + len(opener) : -len(closer)])
             stripped = stripped[:cut].rstrip()
         before_appositive = stripped
         whose = WHOSE_ROLE.search(stripped) if appositive and appositive.mention.kind == "name" else None

@@ -510,3 +510,11 @@ def test_a_capitalised_role_before_a_name_in_commas_is_the_role_of_that_name():
 def test_counsel_submitted_that():
     body = "Lake\n\nAppearing for the petitioners, senior counsel T. Mohanasundaram submitted that 1,100 plots had been carved out.\n"
     assert indirect(body) == [("1,100 plots had been carved out", "T. Mohanasundaram", "reported_clause")]
+
+
+def test_an_aside_between_double_hyphens():
+    body = (
+        "Kings\n\nTerrence Halvorsen coaches the Kings. Halvorsen -- a former assistant in three cities, for reasons "
+        "he will not explain -- said before the season that his defense would be built on annoyance.\n"
+    )
+    assert indirect(body) == [("his defense would be built on annoyance", "Terrence Halvorsen", "reported_clause")]
