@@ -57,6 +57,9 @@ def _answer(reading: Reading, subject: Subject | None, verb: Verb, rule: str, co
     if subject is None:
         return None
     speaker = reading.resolve(subject)
+    unresolved = speaker is not None and subject.mention.definite and speaker.name == subject.mention.own_words
+    if verb.lemma == "add" and unresolved:  # "The SNP MSP for Argyll and Bute added:": whoever spoke last goes on
+        speaker = reading.discourse.last_person_heard(subject.start) or speaker
     if speaker is None:
         return None
     return Attribution(speaker, subject.mention.surface.strip(), verb.form, rule, confidence)

@@ -618,7 +618,7 @@ class Discourse:
             return speaker
         return self._description(mention, position)
 
-    def _last_person_heard(self, position: int) -> Speaker | None:
+    def last_person_heard(self, position: int) -> Speaker | None:
         """The person who was last given a quote or reported speech before `position`."""
         end = bisect_left(self.speakers_heard, position, key=lambda heard: heard[0])
         for _, speaker in reversed(self.speakers_heard[max(0, end - MAX_LOOKBACK) : end]):
@@ -682,7 +682,7 @@ class Discourse:
                     if entity.speaker.kind == "person":
                         return entity.speaker  # "Ursula von der Leyen has … the Commission president says"
             if not mention.organisation and len(head.split()) > 1 and head.split()[0] in lexicon().demonyms:
-                heard = self._last_person_heard(position)  # "Rahmanzadeh stressed that … The Iranian diplomat also said"
+                heard = self.last_person_heard(position)  # "Rahmanzadeh stressed that … The Iranian diplomat also said"
                 if heard:
                     return heard
             if not mention.organisation:
@@ -704,7 +704,7 @@ class Discourse:
                     if entity.speaker.kind == "organisation" or (position - pos <= NEAR_ENOUGH and entity.may_be_organisation()):
                         return entity.speaker  # a known organisation paragraphs back, a name that may be one close by
         elif last in lexicon().spokes_nouns:  # "the spokesman added": whoever was quoted last; "the interior minister" is someone new
-            heard = self._last_person_heard(position)
+            heard = self.last_person_heard(position)
             if heard:
                 return heard
         speaker = Speaker(name=own_name, kind="unnamed")

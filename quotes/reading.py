@@ -556,6 +556,8 @@ class Reading:
                 return appositive._replace(role=subject.mention.head)
             if kinds == ("name", "description") and not appositive.mention.document:  # "Tom Park, the mayor, said"
                 return subject._replace(role=appositive.mention.head)
+            if kinds == ("description", "description") and subject.mention.definite and not appositive.mention.definite:
+                return appositive  # "Her neighbour, a retired fisherman, said": the one described
         if subject is None and appositive and appositive.mention.kind == "name":
             role = LAST_BREAK.search(before_appositive)
             relation = POSSESSED_ROLE.fullmatch(before_appositive[role.end() if role else 0 :].strip())

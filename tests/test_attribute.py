@@ -1148,3 +1148,12 @@ def test_an_auxiliary_opening_a_question_is_no_name():
         "\"We are on schedule,\" it said.\n"
     )
     assert who(body) == [("We are on schedule,", "Pentagon", "cue_after_quote")]
+
+
+def test_an_unresolved_role_that_added_goes_on_for_the_last_speaker_and_her_neighbour_a_fisherman():
+    body = (
+        "Broadband\n\nThe committee's convener, Fiona Lachlan, told officials the delays were \"simply not acceptable\".\n\n"
+        "The party's member for Argyll and Bute added: \"We have been patient.\"\n\n"
+        "Her neighbour, a retired fisherman, put it more simply. \"We got the road first,\" he said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Fiona Lachlan", "Fiona Lachlan", "retired fisherman"]
