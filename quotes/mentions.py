@@ -31,7 +31,7 @@ HANDLE = r"(?:u/|@)[A-Za-z0-9_][A-Za-z0-9_\-]{1,30}"  # a social-media user name
 PARTY_AFFILIATION = regex.compile(
     r"\s\([RDI]-[\p{L}\.\s]{2,14}\)|,\s[RDI]-\p{Lu}[\p{L}\.]{1,12}(?=,)|\s\(\p{Lu}\p{Ll}[\p{L}\-]{0,20}\)(?=,)"
 )  # AP's ", R-Ohio,"; "Minister Ofer Lavi (Likud), a member of …"
-AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Aa]lthough|[Tt]hough|[Bb]ecause)\s+(?=\S+\s)")
+AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Aa]lthough|[Tt]hough|[Bb]ecause)\s+(?=\S)")
 POSSESSIVE_GENDER = {"his": "m", "her": "f", "its": "n", "their": "p"}
 AGE = regex.compile(r"\b\d{1,3}-year-old\b")
 POST_MODIFIER = regex.compile(r"\s(?:of|for|at|in|from|with|who|which|whose|on|to|and)\s", regex.IGNORECASE)

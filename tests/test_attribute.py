@@ -1157,3 +1157,11 @@ def test_an_unresolved_role_that_added_goes_on_for_the_last_speaker_and_her_neig
         "Her neighbour, a retired fisherman, put it more simply. \"We got the road first,\" he said.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Fiona Lachlan", "Fiona Lachlan", "retired fisherman"]
+
+
+def test_as_a_surname_put_it():
+    body = (
+        "Deal\n\nLeila Farouk Haddad, a senior fellow, said the timing was driven by politics.\n\n"
+        "The deal, as Haddad put it, “lets everyone claim victory and nobody pay the bill”.\n"
+    )
+    assert who(body) == [("lets everyone claim victory and nobody pay the bill", "Leila Farouk Haddad", "cue_before_quote")]
