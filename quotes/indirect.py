@@ -24,7 +24,7 @@ WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 # Words in -ing that are prepositions, not participles: "peaceful, barring minor scuffles" goes on.
 ING_PREPOSITIONS = ("barring", "including", "excluding", "regarding", "concerning", "notwithstanding", "pending", "during")
 CLAUSE_END = regex.compile(
-    rf"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=(?!(?:{'|'.join(ING_PREPOSITIONS)})\b)\p{{Ll}}+ing\b)|,\s+according to\b|;\s"
+    rf"(?P<punct>,[”\"’]?|[”\"’],)\s+(?=(?!(?:{'|'.join(ING_PREPOSITIONS)})\b)\p{{Ll}}+ing\b)|,\s+according to\b|;\s|:\s*(?=[“\"‘])"
 )
 DATELINE = regex.compile(
     r"\s*\p{Lu}[\p{Lu}\s\.\-]{1,40}(?:,\s*[\p{L}\.]{3,10}\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[:—–-]\s+"

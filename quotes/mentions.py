@@ -34,6 +34,7 @@ PARTY_AFFILIATION = regex.compile(
 AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Aa]lthough|[Tt]hough|[Bb]ecause)\s+(?=\S)")
 POSSESSIVE_GENDER = {"his": "m", "her": "f", "its": "n", "their": "p"}
 AGE = regex.compile(r"\b\d{1,3}-year-old\b")
+PARTICIPLE_AFTER_NOUN = regex.compile(r"\b(\p{Ll}+)\s+\p{Ll}+(?:ed|ing)\b")  # a noun, then a participle that modifies it
 POST_MODIFIER = regex.compile(r"\s(?:of|for|at|in|from|with|who|which|whose|on|to|and)\s", regex.IGNORECASE)
 
 
@@ -201,6 +202,9 @@ def _head_phrase(phrase: str) -> str:
     """The phrase before its first post-modifier ("a spokesman for the ministry" -> "a spokesman"),
     where an organisation's own name runs on through one ("the Bank of England", "Ministry of Defence")."""
     lex = lexicon()
+    participle = PARTICIPLE_AFTER_NOUN.search(phrase)
+    if participle and participle.group(1).lower() in lex.person_nouns:
+        phrase = phrase[: participle.end(1)]  # "A senior U.S. official briefed on the call", "a diplomat speaking on …"
     for joint in POST_MODIFIER.finditer(phrase):
         before, after = phrase[: joint.start()].split(), phrase[joint.end() :]
         joiner = joint.group().strip().lower()

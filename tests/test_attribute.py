@@ -1165,3 +1165,11 @@ def test_as_a_surname_put_it():
         "The deal, as Haddad put it, “lets everyone claim victory and nobody pay the bill”.\n"
     )
     assert who(body) == [("lets everyone claim victory and nobody pay the bill", "Leila Farouk Haddad", "cue_before_quote")]
+
+
+def test_an_official_with_a_participle_after_the_noun_and_a_colon_before_the_quote():
+    body = "Syria\n\nA senior U.S. official briefed on the call said the message to Sudani was blunt: “Keep your guys home.”\n"
+    assert [speaker for _, speaker, _ in who(body, kind=("direct", "indirect"))] == [
+        "senior U.S. official briefed on the call", "senior U.S. official briefed on the call",
+    ]
+    assert [text for text, _, _ in who(body, kind=("indirect",))] == ["the message to Sudani was blunt"]
