@@ -314,6 +314,10 @@ def narrated_above(reading: Reading, index: int, done: dict[int, Attribution], c
         if answer and answer.speaker.kind != "organisation":
             return answer
     named = reading.discourse.persons_named_between(above.start, above.end)
+    if not named:  # "She holds up a vial, squints at the label, and puts it back. ¶ “Ask me in March.”"
+        opening = reading.opening_subject(reading.sentences.around(above.start))
+        speaker = reading.resolve(opening) if opening and opening.mention.kind == "pronoun" else None
+        return Attribution(speaker, opening.mention.surface, None, "narrated_above", 0.55) if speaker else None
     if len(named) != 1:
         return None
     mention = parse_subject(next(iter(named)))

@@ -1173,3 +1173,11 @@ def test_an_official_with_a_participle_after_the_noun_and_a_colon_before_the_quo
         "senior U.S. official briefed on the call", "senior U.S. official briefed on the call",
     ]
     assert [text for text, _, _ in who(body, kind=("indirect",))] == ["the message to Sudani was blunt"]
+
+
+def test_a_quote_alone_after_narration_opening_with_she_is_hers():
+    body = (
+        "Lab\n\nDr Adelaide Voss restores lighthouse lenses in Maine.\n\n"
+        "She holds up a vial, squints at the label, and puts it back.\n\n“Ask me in March.”\n"
+    )
+    assert who(body) == [("Ask me in March.", "Adelaide Voss", "narrated_above")]
