@@ -58,6 +58,7 @@ NEGATION_REACH = 40  # characters before a verb searched for its negation
 NEGATION_HINTS = ("not", "n't", "n’t", "never", "declined", "refused", "unwilling", "won")  # one is in every NEGATED match
 VERB_PARTICLES = frozenset(("out", "up"))  # the particle of a phrasal reporting verb: "pointed out that"
 MIN_CLAUSE_WORDS = 3
+SENTENCE_CLOSERS = ".!?”\"’'…)"  # how a paragraph of prose ends
 FINITE_REACH = 5  # words after a bare clause's first where its finite verb may stand: "said too many young people were told"
 MAX_QUOTED_SHARE = 0.6  # of a reported clause's words: past it, the clause is a quote with a cue
 MAX_OBJECT_WORDS = 8  # words of the one told before a "that"
@@ -318,6 +319,8 @@ def find_indirect(reading: Reading) -> list[Quote]:
         para = reading.paragraph_of(verb.start)
         if para.index in reading.captions or para.index in reading.headlines:
             continue
+        if reading.body[max(para.start, para.end - 8) : para.end].rstrip()[-1:] not in SENTENCE_CLOSERS:
+            continue  # a line with no full stop is a headline, a subhead or a link: "Pentagon says talks ‘on track’"
         before = reading.text[max(0, verb.start - NEGATION_REACH) : verb.start]
         if any(hint in before for hint in NEGATION_HINTS) and NEGATED.search(before):
             continue  # "has not said whether", "declined to say": nothing was said

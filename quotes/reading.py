@@ -92,6 +92,7 @@ OPENING_TITLED_NAME = regex.compile(
 )
 OPENING_PRONOUN = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+\p{Ll})")
 KIN_REACH = 20  # characters: "granddaughter, " fits
+DOCUMENT_REACH = 2000  # characters before "it said" searched for the document it stands for
 ISSUER_REACH = 20000  # how far back "the statement" looks for whoever issued it
 MAX_APPOSITIVES = 3
 RELATIVE_OPENERS = ("who ", "whose ", "which ", "where ", "whom ")
@@ -702,7 +703,7 @@ class Reading:
         """Whoever wrote the document named last in this paragraph or the one before, when the
         narration says whose it is ("a statement on behalf of the family", "a letter from X")."""
         paragraph = self.paragraph_of(position)
-        floor = self.paragraphs[max(paragraph.index - 1, 0)].start
+        floor = max(self.paragraphs[max(paragraph.index - 1, 0)].start, position - DOCUMENT_REACH)
         documents = list(_document_by().finditer(self.text, floor, position))
         if not documents:
             return self._issuer_of_document_named(floor, position)

@@ -518,3 +518,12 @@ def test_an_aside_between_double_hyphens():
         "he will not explain -- said before the season that his defense would be built on annoyance.\n"
     )
     assert indirect(body) == [("his defense would be built on annoyance", "Terrence Halvorsen", "reported_clause")]
+
+
+def test_a_line_with_no_full_stop_is_a_headline_not_reported_speech():
+    body = (
+        "Drawdown\n\nThe Pentagon said the talks were on track.\n\n"
+        "Pentagon says Iraq drawdown talks on track after rocket attack on US base\n\n"
+        "US-led coalition to wind down Iraq mission by 2026, officials say\n"
+    )
+    assert indirect(body) == [("the talks were on track", "Pentagon", "reported_clause")]
