@@ -26,6 +26,7 @@ class Lexicon:
     organisation_nouns: frozenset[str]
     role_nouns: frozenset[str]  # titles, person and organisation nouns: what heads a description of a speaker
     class_nouns: frozenset[str]  # organisation nouns a name seldom holds: "the company" may be "Thames Water"
+    public_body_nouns: frozenset[str]  # organisation nouns of public bodies: no "company" is one
     person_nouns: frozenset[str]
     spokes_nouns: frozenset[str]
     group_nouns: frozenset[str]
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
         organisation_nouns=frozenset(words["organisation_nouns"]),
         role_nouns=frozenset(words["titles"]) | frozenset(words["person_nouns"]) | frozenset(words["organisation_nouns"]),
         class_nouns=frozenset(words["class_nouns"]),
+        public_body_nouns=frozenset(words["public_body_nouns"]),
         person_nouns=frozenset(words["person_nouns"]),
         spokes_nouns=frozenset(words["spokes_nouns"]),
         group_nouns=frozenset(words["group_nouns"]),

@@ -223,7 +223,7 @@ def _head_phrase(phrase: str) -> str:
 def _names_another_kind(name: str, noun: str) -> bool:
     """Whether a body's name says it is a public body while `noun` is not one: the "Food and Drug
     Administration" is no company; "Met Office" may be the forecaster, "Thames Water" anything."""
-    public = PUBLIC_BODY_NOUNS
+    public = lexicon().public_body_nouns
     return noun not in public and any(word in public for word in name.lower().split())
 
 
@@ -302,8 +302,6 @@ def _is_open_noun(word: str) -> bool:
 
 
 ONE_OF_DETERMINERS = frozenset(("the", "his", "her", "their", "its", "those", "two", "three", "four", "several"))
-PUBLIC_BODY_NOUNS = frozenset(("administration", "ministry", "department", "agency", "council", "commission", "authority",
-                               "government", "police", "court", "parliament", "senate", "congress", "army", "embassy"))
 FAMILY_NOUNS = frozenset(("family", "relatives"))  # a kin group that issues statements as one speaker
 FEMININE_SURNAME_ENDINGS = ("dóttir", "dottir")
 PEOPLE = frozenset(("people", "men", "women"))  # too vague to speak as a group, but "one of the people" is someone
