@@ -24,6 +24,7 @@ class Lexicon:
     honorifics: dict[str, str]  # honorific -> gender code ("" when none)
     titles: frozenset[str]
     organisation_nouns: frozenset[str]
+    place_nouns: frozenset[str]  # "Kansas City", "Tahrir Square": a place, never a person
     role_nouns: frozenset[str]  # titles, person and organisation nouns: what heads a description of a speaker
     class_nouns: frozenset[str]  # organisation nouns a name seldom holds: "the company" may be "Thames Water"
     public_body_nouns: frozenset[str]  # organisation nouns of public bodies: no "company" is one
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         honorifics=dict(words["honorifics"]),
         titles=frozenset(words["titles"]),
         organisation_nouns=frozenset(words["organisation_nouns"]),
+        place_nouns=frozenset(words["place_nouns"]),
         role_nouns=frozenset(words["titles"]) | frozenset(words["person_nouns"]) | frozenset(words["organisation_nouns"]),
         class_nouns=frozenset(words["class_nouns"]),
         public_body_nouns=frozenset(words["public_body_nouns"]),

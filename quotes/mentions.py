@@ -417,6 +417,7 @@ def _name_mention(phrase: str, tokens: list[str]) -> Mention | None:
             return Mention(phrase, "description", head=" ".join(t.lower() for t in titles), definite=True)
         return None
     organisation = any(t.lower() in lex.organisation_nouns for t in name)
+    organisation = organisation or (len(name) > 1 and not titles and name[-1].lower() in lex.place_nouns)  # "Downing Street said"
     if gender is None and len(name) > 1:
         gender = lex.first_name_gender.get(name[0].lower())
     if gender is None and name[-1].lower().endswith(FEMININE_SURNAME_ENDINGS):

@@ -57,6 +57,7 @@ SUBORDINATE_REACH = 80  # characters before a verb searched for "when X", "after
 SUBORDINATE_BREAK = regex.compile(
     rf"(?r)\b{word_trie(('when', 'while', 'after', 'before', 'because', 'since', 'although', 'though', 'until', 'once'))}\s+(?=\p{{Lu}})"
 )
+WHERE_CLAUSE = regex.compile(r"(?r),\s+where\s+")  # "In Tahrir Square, where protesters chanted": the square speaks not
 WHAT_PRONOUN = regex.compile(r"(?r)\b(?:what|which)\s+(he|she|they|it|we)$")
 ONE_OF_THEM = regex.compile(r"(?:[Oo]ne|[Ss]ome|[Aa]nother)\s+of\s+(?:them|us|those)")
 SEMI_AUXILIARY = regex.compile(r"\s+(?:used|has|have|had|is\s+going|was\s+going|ought)\s+to$")
@@ -79,6 +80,7 @@ OPENING_DESCRIPTION = regex.compile(r"(?:The|the)\s+((?:\p{Ll}+\s+){0,2}?\p{Ll}+
 # A description in commas after the name that opens a sentence, then its lower-case verb.
 NAME_ASIDE = regex.compile(r",\s*(?P<aside>[^,·“”\"\n]{1,120}),\s+(?=\p{Ll})")
 # "For Rahimian, the coming months will show …": a name a sentence opens on is its topic, not an object.
+NARRATOR_OBJECT = regex.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+\p{Ll}+\s+$")  # "I find Vosburgh": the one a feature is about
 TOPIC_BEFORE = regex.compile(r"(?:^|[.!?]\s+)(?:For|To)\s+$", regex.MULTILINE)
 # A phrase of place, time or manner before a sentence's subject, set off by a comma.
 FRONTED_PHRASE = regex.compile(
@@ -405,6 +407,8 @@ class Reading:
         words_before = before.split()
         role_before = bool(words_before) and words_before[-1] in lexicon().role_nouns  # "… of top Hezbollah commander X"
         obliques = obliques or (role_before and TITLED_OBJECT.search(self.text, max(para.start, start - 60), start) is not None)
+        if obliques and NARRATOR_OBJECT.search(self.text, max(para.start, start - 20), start):
+            obliques = False  # the person a first-person narrator meets is as much the topic as a subject
         entity = discourse.register_name(mention, start, bool(obliques))  # "at X", "accused Price of": not a subject
         if alone and entity is not None:
             entity.named_alone = True  # "Skyways has apologised": for "the airline" to find, not a pronoun
@@ -523,6 +527,11 @@ class Reading:
         if linked:  # "The debate gained urgency when Foreign Minister Fuad Hussein said …"
             subject = self._phrase_subject(clause_start, linked.end(), stripped[linked.end() :])
             if subject and subject.mention.kind == "name":
+                return subject
+        where = WHERE_CLAUSE.search(stripped, max(0, len(stripped) - SUBORDINATE_REACH))
+        if where and "," not in stripped[where.end() :]:  # the verb is the relative clause's: its subject follows "where"
+            subject = self._phrase_subject(clause_start, where.end(), stripped[where.end() :])
+            if subject is None or subject.mention.kind != "pronoun":  # "Speaking from X, where she said …, Y said": Y
                 return subject
         if not stripped or stripped.rsplit(None, 1)[-1].lower() in CLAUSE_LINKS:
             return None

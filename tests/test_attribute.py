@@ -1181,3 +1181,45 @@ def test_a_quote_alone_after_narration_opening_with_she_is_hers():
         "She holds up a vial, squints at the label, and puts it back.\n\n“Ask me in March.”\n"
     )
     assert who(body) == [("Ask me in March.", "Adelaide Voss", "narrated_above")]
+
+
+def test_a_place_name_is_never_the_woman_a_pronoun_points_to():
+    body = (
+        "Clinic closes\n\n"
+        "Hannah Vosburgh has delivered babies here for 26 years. She grew up on a farm, left for "
+        "medical school in Kansas City, and came back.\n\n"
+        "Kansas lawmakers have noticed, up to a point. A bill died in committee.\n\n"
+        "She holds up a vial, squints at the label, and puts it back.\n\n"
+        "“Ask me in March.”\n"
+    )
+    assert who(body) == [("Ask me in March.", "Hannah Vosburgh", "narrated_above")]
+
+
+def test_a_square_where_a_crowd_chanted_is_no_speaker():
+    body = (
+        "Anniversary passes quietly\n\n"
+        "In Baghdad’s Tahrir Square, where protesters once chanted “Iran out, America out”, the "
+        "anniversary passed quietly. Tahrir Square was empty on Sunday.\n"
+    )
+    assert who(body) == [("Iran out, America out", "protesters", "cue_before_quote")]
+
+
+def test_a_where_clause_closed_before_the_verb_leaves_the_subject_before_it():
+    body = (
+        "Talks\n\nKarim Saleh, who lives in Erbil, where he teaches, said the talks had “no future at all” "
+        "and left.\n"
+    )
+    assert who(body) == [("no future at all", "Karim Saleh", "reporting_clause")]
+
+
+def test_the_person_a_first_person_narrator_finds_is_who_she_is():
+    body = (
+        "The last delivery\n\n"
+        "Hannah Vosburgh has delivered babies here for 26 years.\n\n"
+        "“It’s the first domino,” says Amanda Kolb, a researcher at the university.\n\n"
+        "On my last afternoon in town, I find Vosburgh back in the empty wing. She has been "
+        "offered a job in Hays.\n\n"
+        "She holds up a vial, squints at the label, and puts it back.\n\n"
+        "“Ask me in March.”\n"
+    )
+    assert who(body)[-1] == ("Ask me in March.", "Hannah Vosburgh", "narrated_above")
