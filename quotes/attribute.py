@@ -31,6 +31,8 @@ ACTION_BEAT = regex.compile(r"\s*(?P<subject>(?:\p{Lu}[\p{L}'’\-\.]*\s){1,4}?|
 LABEL_COLON = regex.compile(r"\s*(?:[-–—•*]\s*)?(?:(?:Says|Adds|Said|Added)\s+)?(?P<who>[^:·“”\"\n]{2,80}?)\s*:\s*$")
 # A dash, then a name (and perhaps its role after a comma) to the end of the paragraph.
 DASH_CREDIT = regex.compile(r"[ \t]*[—–-]{1,2}[ \t]*(?P<name>[^,.;:!?·“”\"\n]{2,80}?)(?:,[^\n·“”\"]{0,80})?[.]?[ \t]*$")
+# After a partial quote, a clause a subordinator opens is no cue: "accused Washington of “lying” when it claims …".
+SUBORDINATE_AFTER = regex.compile(r"[\s,]*(?:when|whenever|if|because|while|whereas|although|though|unless|since|until)\s")
 INTRODUCTION_TAIL = regex.compile(r"^(?:\s+[^\s,:·“”\"]+){0,4}\s*[:,]?\s*$")
 
 
@@ -75,6 +77,8 @@ def cue_after_quote(reading: Reading, span: Span) -> Attribution | None:
         sentence = reading.sentences.around(sentence.end)  # “What is the difference?” Rikabi said.
         if sentence.start < start or reading.paragraph_of(sentence.start) != reading.paragraph_of(start - 1):
             return None
+    if span.kind == "partial" and SUBORDINATE_AFTER.match(reading.text, start, sentence.end):
+        return None
     for verb in reading.verbs(start, sentence.end):  # the first verb may sit in an appositive: "who asked not to be named"
         if len(WORDS.findall(reading.text[start : verb.start])) > MAX_CUE_WORDS:
             return None

@@ -138,6 +138,7 @@ class Subject(NamedTuple):
 GLUED = ("on", "in", "at")  # "confirmedon": a verb glued to the next word by a lost space
 WORD_JOINERS = "'’-"  # a verb form right after one of these is part of another word (well-said)
 # A verb form right after one of these is a noun: "the post reads", "a report said".
+POSSESSIVE_ENDINGS = ("'s", "’s")
 DETERMINERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "every", "each"))
 CAPTION_LINE = 120  # a label caption ("Ali Haddad Reuters") is shorter than this
 
@@ -468,8 +469,11 @@ class Reading:
             if start and text[start - 1] in WORD_JOINERS:
                 continue
             before = text[max(0, start - 7) : start].split()
-            if before and before[-1].lower() in DETERMINERS and text[start - 1] == " ":
-                continue  # "the post reads", "a report said": a noun, not the verb
+            if before and text[start - 1] == " ":
+                if before[-1].lower() in DETERMINERS:
+                    continue  # "the post reads", "a report said": a noun, not the verb
+                if before[-1].endswith(POSSESSIVE_ENDINGS) and match.group().endswith("s"):
+                    continue  # "Nasrallah's remarks showed": a plural noun ("Smith's said" is "Smith has said")
             if found and not text[found[-1].end : start].strip():
                 continue  # "urged caution", "issued warnings": the object of the verb before, a noun
             word = match.group()

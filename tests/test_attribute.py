@@ -1223,3 +1223,20 @@ def test_the_person_a_first_person_narrator_finds_is_who_she_is():
         "“Ask me in March.”\n"
     )
     assert who(body)[-1] == ("Ask me in March.", "Hannah Vosburgh", "narrated_above")
+
+
+def test_a_plural_noun_after_a_possessive_is_no_reporting_verb():
+    body = (
+        "Reactions\n\nLebanese Forces MP Georges Haddad said Nasrallah's remarks on Iraq showed that "
+        "Hezbollah \"considers itself the spokesman\" of the whole axis.\n"
+    )
+    assert who(body) == [("considers itself the spokesman", "Georges Haddad", "reporting_clause")]
+
+
+def test_a_clause_a_subordinator_opens_after_a_quote_is_no_cue():
+    body = (
+        "Speech\n\nHassan Nasrallah spoke for an hour. Hezbollah's leader also accused Washington of "
+        "\"lying\" when it claims it wants to prevent a regional war.\n"
+    )
+    assert [rule for _, _, rule in who(body)] == ["reporting_clause"]  # not "it" of "when it claims"
+    assert who("Talks\n\n\"We are ready,\" when asked, Omar Saleh said.\n")[0][1] == "Omar Saleh"
