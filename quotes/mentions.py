@@ -32,6 +32,7 @@ PARTY_AFFILIATION = regex.compile(
     r"\s\([RDI]-[\p{L}\.\s]{2,14}\)|,\s[RDI]-\p{Lu}[\p{L}\.]{1,12}(?=,)|\s\(\p{Lu}\p{Ll}[\p{L}\-]{0,20}\)(?=,)"
 )  # AP's ", R-Ohio,"; "Minister Ofer Lavi (Likud), a member of …"
 AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Aa]lthough|[Tt]hough|[Bb]ecause)\s+(?=\S)")
+POSSESSIVE_S = ("'s", "’s")
 POSSESSIVE_GENDER = {"his": "m", "her": "f", "its": "n", "their": "p"}
 AGE = regex.compile(r"\b\d{1,3}-year-old\b")
 PARTICIPLE_AFTER_NOUN = regex.compile(r"\b(\p{Ll}+)\s+\p{Ll}+(?:ed|ing)\b")  # a noun, then a participle that modifies it
@@ -412,6 +413,8 @@ def _name_mention(phrase: str, tokens: list[str]) -> Mention | None:
     name = [t for t in name if t[:1] not in "“\""]
     while len(name) > 1 and name[-1].isupper() and name[-1].rstrip(".").lower() in lex.post_nominals:
         name = name[:-1]  # "David Kerr KC"
+    if len(name) > 1 and name[-1].endswith(POSSESSIVE_S):
+        name = [*name[:-1], name[-1][:-2]]  # "Jalen Oyelaran's head": Jalen Oyelaran, whom "Oyelaran" names later
     if not name:
         if titles:
             return Mention(phrase, "description", head=" ".join(t.lower() for t in titles), definite=True)

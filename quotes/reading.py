@@ -16,7 +16,7 @@ import regex
 from quotes.documents import HEAD_LINES, TAIL_LINES, dateline_length, is_meta_line
 from quotes.extract import Layout, Paragraph, layout
 from quotes.lexicon import lexicon, word_trie
-from quotes.mentions import HANDLE, PARTY_AFFILIATION, Discourse, Mention, parse_subject
+from quotes.mentions import HANDLE, PARTY_AFFILIATION, POSSESSIVE_S, Discourse, Mention, parse_subject
 from quotes.records import Span, Speaker
 from quotes.sentences import Sentence, Sentences, masked
 from quotes.speakers import SpeakerBook
@@ -138,7 +138,6 @@ class Subject(NamedTuple):
 GLUED = ("on", "in", "at")  # "confirmedon": a verb glued to the next word by a lost space
 WORD_JOINERS = "'’-"  # a verb form right after one of these is part of another word (well-said)
 # A verb form right after one of these is a noun: "the post reads", "a report said".
-POSSESSIVE_ENDINGS = ("'s", "’s")
 DETERMINERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "every", "each"))
 CAPTION_LINE = 120  # a label caption ("Ali Haddad Reuters") is shorter than this
 
@@ -472,7 +471,7 @@ class Reading:
             if before and text[start - 1] == " ":
                 if before[-1].lower() in DETERMINERS:
                     continue  # "the post reads", "a report said": a noun, not the verb
-                if before[-1].endswith(POSSESSIVE_ENDINGS) and match.group().endswith("s"):
+                if before[-1].endswith(POSSESSIVE_S) and match.group().endswith("s"):
                     continue  # "Nasrallah's remarks showed": a plural noun ("Smith's said" is "Smith has said")
             if found and not text[found[-1].end : start].strip():
                 continue  # "urged caution", "issued warnings": the object of the verb before, a noun

@@ -1240,3 +1240,14 @@ def test_a_clause_a_subordinator_opens_after_a_quote_is_no_cue():
     )
     assert [rule for _, _, rule in who(body)] == ["reporting_clause"]  # not "it" of "when it claims"
     assert who("Talks\n\n\"We are ready,\" when asked, Omar Saleh said.\n")[0][1] == "Omar Saleh"
+
+
+def test_a_name_in_the_possessive_is_the_person_its_surname_names_later():
+    body = (
+        "Kings win ugly\n\n"
+        "The towel was still draped over Jalen Oyelaran's head when the cameras found him.\n\n"
+        "\"Nobody saw that coming,\" said coach Terrence Halvorsen.\n\n"
+        "With the arena emptying out, Oyelaran summed it up better than I can.\n\n"
+        "\"Ugly counts,\" he said.\n"
+    )
+    assert who(body)[-1] == ("Ugly counts,", "Jalen Oyelaran", "cue_after_quote")
