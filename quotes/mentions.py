@@ -32,6 +32,7 @@ PARTY_AFFILIATION = regex.compile(
     r"\s\([RDI]-[\p{L}\.\s]{2,14}\)|,\s[RDI]-\p{Lu}[\p{L}\.]{1,12}(?=,)|\s\(\p{Lu}\p{Ll}[\p{L}\-]{0,20}\)(?=,)"
 )  # AP's ", R-Ohio,"; "Minister Ofer Lavi (Likud), a member of …"
 AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Aa]lthough|[Tt]hough|[Bb]ecause)\s+(?=\S)")
+AGENT_NOUN = regex.compile(r"(?:er|or|ist|ian|ant|ent)$")  # "Rapper", "Novelist", "Comedian": a role, not a given name
 POSSESSIVE_S = ("'s", "’s")
 POSSESSIVE_GENDER = {"his": "m", "her": "f", "its": "n", "their": "p"}
 AGE = regex.compile(r"\b\d{1,3}-year-old\b")
@@ -102,9 +103,12 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], list[str], str | None]:
 def _given_name_after_role(tokens: list[str]) -> int:
     """Where a full name starts after capitalised words that are no given name: 1 in "Singer Kylie
     Dawson", 0 when the first word is a given name or no given name follows with a surname after it."""
-    given = lexicon().first_name_gender
+    lex = lexicon()
+    given = lex.first_name_gender
     if len(tokens) < 3 or tokens[0].lower() in given:
         return 0
+    if len(tokens) == 3 and tokens[-1].lower().partition("-")[0] in lex.name_particles and not AGENT_NOUN.search(tokens[0]):
+        return 0  # "Rana Khalil al-Tamimi": a given name, a father's and a family name; "Rapper Ahmed al-Sayed" a role
     return next((k for k in range(1, len(tokens) - 1) if tokens[k][:1].isupper() and tokens[k].lower() in given), 0)
 
 

@@ -1251,3 +1251,12 @@ def test_a_name_in_the_possessive_is_the_person_its_surname_names_later():
         "\"Ugly counts,\" he said.\n"
     )
     assert who(body)[-1] == ("Ugly counts,", "Jalen Oyelaran", "cue_after_quote")
+
+
+def test_an_arabic_name_of_three_parts_keeps_a_given_name_no_list_holds():
+    body = (
+        "Vote count\n\nRana Khalil al-Tamimi, a political scientist in Baghdad, argues the predicament is structural.\n\n"
+        "“Every leader inside it has a veto,” she said.\n\n"
+        "Rapper Ahmed al-Sayed said the vote was “a circus”.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Rana Khalil al-Tamimi", "Ahmed al-Sayed"]
