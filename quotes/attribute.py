@@ -31,8 +31,9 @@ ACTION_BEAT = regex.compile(r"\s*(?P<subject>(?:\p{Lu}[\p{L}'’\-\.]*\s){1,4}?|
 LABEL_COLON = regex.compile(r"\s*(?:[-–—•*]\s*)?(?:(?:Says|Adds|Said|Added)\s+)?(?P<who>[^:·“”\"\n]{2,80}?)\s*:\s*$")
 # A dash, then a name (and perhaps its role after a comma) to the end of the paragraph.
 DASH_CREDIT = regex.compile(r"[ \t]*[—–-]{1,2}[ \t]*(?P<name>[^,.;:!?·“”\"\n]{2,80}?)(?:,[^\n·“”\"]{0,80})?[.]?[ \t]*$")
-# After a partial quote, a clause a subordinator opens is no cue: "accused Washington of “lying” when it claims …".
-SUBORDINATE_AFTER = regex.compile(r"[\s,]*(?:when|whenever|if|because|while|whereas|although|though|unless|since|until)\s")
+# A cue after a partial quote stands apart from it: `“a disaster,” he said`, `‘a disaster’, he said`; never
+# `accused Washington of “lying” when it claims …`, `must “stop feeling sorry” after a run of games left them …`.
+CUE_APART = regex.compile(r"[,;!?]\s*$|\s*[,;—–]|\s+-")
 INTRODUCTION_TAIL = regex.compile(r"^(?:\s+[^\s,:·“”\"]+){0,4}\s*[:,]?\s*$")
 
 
@@ -77,7 +78,7 @@ def cue_after_quote(reading: Reading, span: Span) -> Attribution | None:
         sentence = reading.sentences.around(sentence.end)  # “What is the difference?” Rikabi said.
         if sentence.start < start or reading.paragraph_of(sentence.start) != reading.paragraph_of(start - 1):
             return None
-    if span.kind == "partial" and SUBORDINATE_AFTER.match(reading.text, start, sentence.end):
+    if span.kind == "partial" and not (CUE_APART.search(span.text) or CUE_APART.match(reading.text, start, sentence.end)):
         return None
     for verb in reading.verbs(start, sentence.end):  # the first verb may sit in an appositive: "who asked not to be named"
         if len(WORDS.findall(reading.text[start : verb.start])) > MAX_CUE_WORDS:

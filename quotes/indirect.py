@@ -333,4 +333,5 @@ def find_indirect(reading: Reading) -> list[Quote]:
         if quote and not any(q.start < quote.end and quote.start < q.end for q in found[-RECENT:]):
             found.append(quote)
             reading.discourse.heard(quote.start, quote.speaker)  # "X said that … The Iranian diplomat added": X
+            reading.discourse.reported(quote.start, quote.end)
     return found

@@ -23,6 +23,7 @@ class Lexicon:
     pronouns: dict[str, str]  # pronoun -> gender code
     honorifics: dict[str, str]  # honorific -> gender code ("" when none)
     titles: frozenset[str]
+    given_name_titles: dict[str, str]  # "dean" -> "m": "Dean Marsh" is a man named Dean, not a dean
     organisation_nouns: frozenset[str]
     place_nouns: frozenset[str]  # "Kansas City", "Tahrir Square": a place, never a person
     role_nouns: frozenset[str]  # titles, person and organisation nouns: what heads a description of a speaker
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         pronouns=dict(words["pronouns"]),
         honorifics=dict(words["honorifics"]),
         titles=frozenset(words["titles"]),
+        given_name_titles=dict(words["given_name_titles"]),
         organisation_nouns=frozenset(words["organisation_nouns"]),
         place_nouns=frozenset(words["place_nouns"]),
         role_nouns=frozenset(words["titles"]) | frozenset(words["person_nouns"]) | frozenset(words["organisation_nouns"]),

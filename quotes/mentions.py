@@ -93,6 +93,8 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], list[str], str | None]:
     # After a title or honorific every capitalised word is the name ("Dr. Aras Jalal Barzinji", "Brig. Gen. Sarbast Omar Rasul").
     if last_title < 0 and (name_start := _given_name_after_role(tokens)):
         last_title += name_start  # "Singer Kylie Dawson": a role no list holds, then a known given name
+    if last_title == 0 and len(tokens) == 2 and tokens[0].lower() in lex.given_name_titles:
+        return [], tokens, lex.given_name_titles[tokens[0].lower()]  # "Dean Marsh": a man named Dean
     titles = tokens[: last_title + 1]
     name = tokens[last_title + 1 :]
     if name and name[-1].lower() in lex.titles | lex.person_nouns:
@@ -522,6 +524,7 @@ class Discourse:
         self.by_word: dict[str, list[Entity]] = {}  # first and last word of each name -> entities
         self.events: list[Event] = []  # in text order
         self.speakers_heard: list[tuple[int, Speaker]] = []
+        self.reported_spans: list[tuple[int, int]] = []  # reported clauses, in text order
 
     def _entity(self, speaker: Speaker) -> Entity:
         key = name_key(speaker.name)
@@ -615,6 +618,15 @@ class Discourse:
         """Note that `speaker` was given a quote or reported speech at `position` (for "the spokesman added")."""
         insort(self.speakers_heard, (position, speaker), key=lambda heard: heard[0])
 
+    def reported(self, start: int, end: int) -> None:
+        """Note a reported clause: a person named inside one ("confirmed that captain Kieran Doyle will
+        miss …") is what was said, and "he said" next is more likely the one who said it."""
+        insort(self.reported_spans, (start, end))
+
+    def _inside_reported(self, position: int) -> bool:
+        at = bisect_left(self.reported_spans, (position, position + 1))
+        return at > 0 and self.reported_spans[at - 1][1] > position
+
     def resolve(self, mention: Mention, position: int) -> Speaker | None:
         """The speaker a subject phrase at `position` stands for, or None."""
         if mention.kind == "name":
@@ -649,7 +661,9 @@ class Discourse:
         if gender not in ("m", "f"):
             return None
         for subjects_only in (True, False):
-            for _, entity in self._before(position, subjects_only):
+            for at, entity in self._before(position, subjects_only):
+                if subjects_only and self._inside_reported(at):
+                    continue
                 if (entity.speaker.kind == "person" or entity.is_unnamed_person()) and entity.fits(gender):
                     entity.gender = gender
                     return entity.speaker

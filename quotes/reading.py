@@ -67,6 +67,7 @@ OPENING_APPOSITIVE = regex.compile(
     rf"[^,·“”\"\n]{{3,60}},\s+(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,4}}|{HANDLE}),\s+(?=\p{{Ll}})"
 )
 WORD_BEFORE = regex.compile(r"(?r)\b(\p{Ll}{2,})\s+$")  # the lower-case word right before a name
+ROLE_WORD_BEFORE_NAME = regex.compile(r"[ \t]+\p{Ll}+[ \t]+(?=\p{Lu})")  # "Top| scorer |Ben Whitfield"
 NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)")
 LOWER_AFTER = regex.compile(r"\s+\p{Ll}")  # a lower-case word next: a subject's verb, or a clause going on ("accused Price of")
 # Words after which a name still stands as a subject: clause links, and the verbs of an inverted cue.
@@ -80,6 +81,10 @@ OPENING_DESCRIPTION = regex.compile(r"(?:The|the)\s+((?:\p{Ll}+\s+){0,2}?\p{Ll}+
 # A description in commas after the name that opens a sentence, then its lower-case verb.
 NAME_ASIDE = regex.compile(r",\s*(?P<aside>[^,·“”\"\n]{1,120}),\s+(?=\p{Ll})")
 # "For Rahimian, the coming months will show …": a name a sentence opens on is its topic, not an object.
+# "appearances for Wexham and Dunmore Athletic": a name joined to one after a preposition is no subject either.
+COORDINATED_OBLIQUE = regex.compile(
+    r"\b(?:at|with|to|from|of|for|by|against|about|between|among|into|in|on)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’\-]*\s+){1,4}and\s+$"
+)
 NARRATOR_OBJECT = regex.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+\p{Ll}+\s+$")  # "I find Vosburgh": the one a feature is about
 TOPIC_BEFORE = regex.compile(r"(?:^|[.!?]\s+)(?:For|To)\s+$", regex.MULTILINE)
 # A phrase of place, time or manner before a sentence's subject, set off by a comma.
@@ -183,6 +188,14 @@ def _document_opening() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _issued_document() -> regex.Pattern:
+    """A document as the object of a verb that issues it: "Paul Okafor issued a statement on Wednesday"."""
+    lex = lexicon()
+    verbs, nouns = word_trie(lex.issuing_verbs), word_trie(lex.document_nouns)
+    return regex.compile(rf"\b(?:{verbs})\s+(?:an?|the|its|his|her|their)\s+(?:[\p{{L}}\-]+\s+){{0,3}}?(?P<noun>{nouns})\b")
+
+
+@lru_cache(maxsize=1)
 def _organisation_appositive() -> regex.Pattern:
     """`, the smart home company` right after a one-word name: the name is an organisation's."""
     nouns = word_trie(lexicon().organisation_nouns)
@@ -258,6 +271,13 @@ def _sentence_pieces(run: str) -> list[str]:
     if current:
         pieces.append(" ".join(current))
     return pieces
+
+
+def _is_role_word(word: str) -> bool:
+    """A lower-case word that may name a role between capitalised words ("Top scorer Ben Whitfield"):
+    no verb, auxiliary, preposition or clause link ("Police said Smith", "Hamas and Fatah")."""
+    lex = lexicon()
+    return not (word in lex.verb_lemma or word in lex.auxiliaries or word in lex.not_names or word in lex.prepositions or word in SUBJECT_OPENERS)
 
 
 def _describes(phrase: str) -> bool:
@@ -407,6 +427,11 @@ class Reading:
         words_before = before.split()
         role_before = bool(words_before) and words_before[-1] in lexicon().role_nouns  # "… of top Hezbollah commander X"
         obliques = obliques or (role_before and TITLED_OBJECT.search(self.text, max(para.start, start - 60), start) is not None)
+        noun_after = NEXT_WORD.match(self.text, end, para.end)
+        if noun_after and noun_after.group(1) in lexicon().role_nouns | lexicon().group_nouns:
+            obliques = True  # "the former Dunmore Athletic midfielder", "Kansas lawmakers": a modifier, not someone
+        elif not obliques and before.endswith(" and "):
+            obliques = COORDINATED_OBLIQUE.search(self.text, max(para.start, start - 80), start) is not None
         if obliques and NARRATOR_OBJECT.search(self.text, max(para.start, start - 20), start):
             obliques = False  # the person a first-person narrator meets is as much the topic as a subject
         entity = discourse.register_name(mention, start, bool(obliques))  # "at X", "accused Price of": not a subject
@@ -651,7 +676,13 @@ class Reading:
                 aside = None  # "The Treasurer, Jim Chalmers, has": a name in apposition, not a description
             noun_after = NEXT_WORD.match(self.text, end, sentence.end)
             modifier = noun_after is not None and noun_after.group(1) in lexicon().role_nouns | lexicon().group_nouns
-            if (LOWER_AFTER.match(self.text, end, sentence.end) or aside) and not modifier:  # not "Iraqi officials …"
+            role = ROLE_WORD_BEFORE_NAME.match(self.text, end, sentence.end)
+            titled_run = None
+            if role and not aside and _is_role_word(role.group().strip()):
+                titled_run = _name_run().match(self.text, role.end(), sentence.end)
+            if titled_run:  # "Top scorer Ben Whitfield, …, posted": a word and a role no list holds, then the name
+                end, modifier = titled_run.end(), False
+            if (LOWER_AFTER.match(self.text, end, sentence.end) or aside or titled_run) and not modifier:  # not "Iraqi officials …"
                 mention = parse_subject(self.text[at:end])
                 if mention and mention.kind == "name":
                     return Subject(mention, at)
@@ -713,13 +744,18 @@ class Reading:
 
     def _author_of_document_before(self, position: int) -> Speaker | None:
         """Whoever wrote the document named last in this paragraph or the one before, when the
-        narration says whose it is ("a statement on behalf of the family", "a letter from X")."""
+        narration says whose it is ("a statement on behalf of the family", "a letter from X", "X
+        issued a statement")."""
         paragraph = self.paragraph_of(position)
         floor = max(self.paragraphs[max(paragraph.index - 1, 0)].start, position - DOCUMENT_REACH)
         documents = list(_document_by().finditer(self.text, floor, position))
-        if not documents:
-            return self._issuer_of_document_named(floor, position)
-        return self._author_named(documents[-1])
+        if documents:
+            return self._author_named(documents[-1])
+        opened = self._issuer_of_document_named(floor, position)
+        if opened:
+            return opened
+        issued = list(_issued_document().finditer(self.text, floor, position))
+        return self.issuer(issued[-1].group("noun"), issued[-1].end()) if issued else None
 
     def _document_author(self, sentence: Sentence, hit: int) -> Speaker | None:
         """The author a document's own phrase names at `hit`: "a statement from Ms. Ferreira-Haynes"."""

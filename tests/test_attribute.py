@@ -1260,3 +1260,64 @@ def test_an_arabic_name_of_three_parts_keeps_a_given_name_no_list_holds():
         "Rapper Ahmed al-Sayed said the vote was “a circus”.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Rana Khalil al-Tamimi", "Ahmed al-Sayed"]
+
+
+def test_a_person_named_inside_reported_speech_is_not_the_he_who_says_the_next_quote():
+    body = (
+        "Town boss\n\n\"I heard it,\" Dean Marsh told reporters on Thursday.\n\n"
+        "The 47-year-old confirmed that captain Kieran Doyle will miss Saturday's trip with a hamstring injury.\n\n"
+        "\"Kieran's a big loss,\" he said.\n"
+    )
+    assert who(body)[-1] == ("Kieran's a big loss,", "Dean Marsh", "cue_after_quote")
+    named_as_subject = (
+        "Town boss\n\n\"I heard it,\" Dean Marsh told reporters on Thursday.\n\n"
+        "Captain Kieran Doyle will miss Saturday's trip with a hamstring injury.\n\n"
+        "\"It's frustrating,\" he said.\n"
+    )
+    assert who(named_as_subject)[-1] == ("It's frustrating,", "Kieran Doyle", "cue_after_quote")
+
+
+def test_it_after_someone_issued_a_document_is_that_someone():
+    body = (
+        "Chairman backs manager\n\nRedbridge chairman Paul Okafor issued a statement on Wednesday evening "
+        "giving his backing to the manager.\n\n"
+        "\"Dean has the full support of the board,\" it read.\n"
+    )
+    assert who(body) == [("Dean has the full support of the board,", "Paul Okafor", "cue_after_quote")]
+    resolution = (
+        "Vote\n\nThat day, the Iraqi parliament passed a non-binding resolution in a session boycotted by most "
+        "Kurdish legislators. It stated that the government \"must work to end the presence of any foreign troops\".\n"
+    )
+    assert [speaker for _, speaker, _ in who(resolution)] == ["Iraqi parliament"]
+
+
+def test_dean_before_a_surname_alone_is_a_given_name():
+    body = "Board\n\n\"I heard it,\" Dean Marsh told reporters.\n\nThe law school's dean, Ruth Amos, said it was \"a shame\".\n"
+    assert [speaker for _, speaker, _ in who(body)] == ["Dean Marsh", "Ruth Amos"]
+
+
+def test_a_word_and_a_role_before_a_name_open_the_sentence_for_its_colon():
+    body = (
+        "Defeat\n\nTop scorer Ben Whitfield, who has 14 goals this season, posted on Instagram after "
+        "Saturday's defeat: \"Not good enough and we all know it.\"\n"
+    )
+    assert who(body) == [("Not good enough and we all know it.", "Ben Whitfield", "colon_introduction")]
+
+
+def test_a_partial_quote_running_into_its_sentence_has_no_cue_after_it():
+    body = (
+        "Town boss\n\nRedbridge Town manager Dean Marsh says his players must \"stop feeling sorry for ourselves\" "
+        "after a run of five games without a win left them two points above the relegation zone.\n"
+    )
+    assert [(speaker, rule) for _, speaker, rule in who(body)] == [("Dean Marsh", "reporting_clause")]
+    british = "Row\n\nThe plan was 'a disaster', the mayor said.\n"
+    assert [rule for _, _, rule in who(british)] == ["cue_after_quote"]
+
+
+def test_a_name_joined_to_an_object_or_modifying_a_role_is_no_subject():
+    body = (
+        "Midfield\n\nMidfielder Lewis Carrick, the former Dunmore Athletic midfielder, insists the dressing room "
+        "remains united.\n\nCarrick, who made more than 300 appearances for Wexham and Dunmore Athletic, admitted "
+        "he had been frustrated with his form.\n\n\"I came here to help,\" he said.\n"
+    )
+    assert who(body)[-1] == ("I came here to help,", "Lewis Carrick", "cue_after_quote")
