@@ -31,6 +31,7 @@ HANDLE = r"(?:u/|@)[A-Za-z0-9_][A-Za-z0-9_\-]{1,30}"  # a social-media user name
 PARTY_AFFILIATION = regex.compile(
     r"\s\([RDI]-[\p{L}\.\s]{2,14}\)|,\s[RDI]-\p{Lu}[\p{L}\.]{1,12}(?=,)|\s\(\p{Lu}\p{Ll}[\p{L}\-]{0,20}\)(?=,)"
 )  # AP's ", R-Ohio,"; "Minister Ofer Lavi (Likud), a member of …"
+PARTY_INITIALS = regex.compile(r"\s\(\p{Lu}{2,4}\)(?=,)")  # "Siobhán Ní Dhomhnaill (SF),": after a person, not a body
 AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Aa]lthough|[Tt]hough|[Bb]ecause)\s+(?=\S)")
 AGENT_NOUN = regex.compile(r"(?:er|or|ist|ian|ant|ent)$")  # "Rapper", "Novelist", "Comedian": a role, not a given name
 POSSESSIVE_S = ("'s", "’s")
@@ -118,11 +119,21 @@ def _words(phrase: str) -> list[str]:
     return TOKEN.findall(phrase)
 
 
+def without_party(text: str, blank: bool = True) -> str:
+    """The text without a politician's party label, blanked so offsets hold (or cut). Initials go
+    only where no body is named: "World Health Organization (WHO)" keeps the letters that name it later."""
+    cut = (lambda m: " " * len(m.group())) if blank else ""
+    text = PARTY_AFFILIATION.sub(cut, text)
+    if "(" in text and not any(w.lower() in lexicon().organisation_nouns for w in _words(text)):
+        text = PARTY_INITIALS.sub(cut, text)
+    return text
+
+
 @lru_cache(maxsize=65536)
 def parse_subject(phrase: str) -> Mention | None:
     """Parse the phrase that stands as subject of a reporting verb; None when it names nobody."""
     lex = lexicon()
-    phrase = AS_PREFIX.sub("", PARTY_AFFILIATION.sub("", phrase).strip(" \t,;:—–-()"))  # "As the economist Juliet Schor writes,"
+    phrase = AS_PREFIX.sub("", without_party(phrase, blank=False).strip(" \t,;:—–-()"))  # "As the economist Juliet Schor writes,"
     if regex.fullmatch(HANDLE, phrase):
         return Mention(phrase, "name", name=phrase)  # a user name speaks for its user
     words = _words(phrase)
@@ -344,6 +355,8 @@ def _person_after_long_title(phrase: str, words: list[str]) -> Mention | None:
         start = next((i for i in range(len(words) - 4, len(words) - 1) if i > 0 and words[i].lower() in given), None)
     if start is None or not words[start][:1].isupper() or words[start - 1] == "and":
         return None
+    if any(words[i] == "at" and words[i - 2].lower() in given and words[i - 1][:1].isupper() for i in range(2, start)):
+        return None  # "Daniel Ashcroft at Morgan Stanley MUFG Securities": a person at a body, not a title
     name = words[start:]
     if not all(_is_name_token(w, 1) and w.lower() not in lex.organisation_nouns for w in name):
         return None  # a person's name: "… Aviation Safety Agency" is a body

@@ -16,7 +16,7 @@ import regex
 from quotes.documents import HEAD_LINES, TAIL_LINES, dateline_length, is_meta_line
 from quotes.extract import Layout, Paragraph, layout
 from quotes.lexicon import lexicon, word_trie
-from quotes.mentions import HANDLE, PARTY_AFFILIATION, POSSESSIVE_S, Discourse, Mention, parse_subject
+from quotes.mentions import HANDLE, POSSESSIVE_S, Discourse, Mention, parse_subject, without_party
 from quotes.records import Span, Speaker
 from quotes.sentences import Sentence, Sentences, masked
 from quotes.speakers import SpeakerBook
@@ -532,7 +532,7 @@ class Reading:
         lex = lexicon()
         stripped = self.text[clause_start : verb.start]
         if "(" in stripped or "-" in stripped:  # "Sen. Roger Whitfield (R-Miss.)", "Rep. Dale Whitacre, R-Ohio,": blanked, offsets hold
-            stripped = PARTY_AFFILIATION.sub(lambda m: " " * len(m.group()), stripped)
+            stripped = without_party(stripped)
         stripped = stripped.rstrip()
         if stripped.endswith(HEARD_ENDINGS) and verb.form.endswith("ing"):
             quoted = QUOTED_WHO_AS.search(stripped)  # "the agency quoted Dmitry Peskov as saying"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quotes.documents import read_article
+from quotes.mentions import without_party
 from quotes.pipeline import process
 from quotes.records import Article
 
@@ -1321,3 +1322,21 @@ def test_a_name_joined_to_an_object_or_modifying_a_role_is_no_subject():
         "he had been frustrated with his form.\n\n\"I came here to help,\" he said.\n"
     )
     assert who(body)[-1] == ("I came here to help,", "Lewis Carrick", "cue_after_quote")
+
+
+def test_party_initials_after_a_person_are_no_speaker_but_a_body_keeps_its_own():
+    body = (
+        "Closure\n\nLocal councillor Siobhán Ní Dhomhnaill (SF), who lives near the plant, said the closure "
+        "would be felt in \"every shop and every pub\" in west Clare.\n"
+    )
+    assert who(body) == [("every shop and every pub", "Siobhán Ní Dhomhnaill", "reporting_clause")]
+    body = "The World Health Organization (WHO), which met on Monday,"
+    assert without_party(body) == body  # the letters name the body later: "WHO said"
+
+
+def test_a_person_at_a_body_is_the_person_not_a_long_title():
+    body = (
+        "Results\n\nAnother analyst, Daniel Ashcroft at Morgan Stanley MUFG Securities, wrote in a note to "
+        "clients that the quarter likely marked the bottom. He called the pullback \"an opportunity.\"\n"
+    )
+    assert who(body) == [("an opportunity.", "Daniel Ashcroft", "reporting_clause")]
