@@ -10,14 +10,15 @@ evidence a journalist can use.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import islice
 
 import regex
 
 from quotes.lexicon import lexicon
-from quotes.mentions import parse_subject
+from quotes.mentions import head_noun, parse_subject
 from quotes.reading import COORDINATED_VERB, HEARD_ENDINGS, Reading, Subject, Verb
-from quotes.records import Quote
+from quotes.records import Quote, Speaker
 from quotes.sentences import Sentence
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
@@ -307,6 +308,26 @@ def participle_clause(reading: Reading, sentence: Sentence, verb: Verb) -> Quote
     if subject is None:
         return None
     return _quote(reading, start, _clause_end(reading, start, sentence.end), verb, subject, "participle_clause", 0.7)
+
+
+def _is_anonymous_source(speaker: Speaker | None) -> bool:
+    return speaker is not None and speaker.kind == "unnamed" and head_noun(speaker.name) in lexicon().anonymous_source_nouns
+
+
+def named_sources_only(reading: Reading, quotes: list[Quote]) -> list[Quote]:
+    """Reported speech by an unnamed official, spokesperson or diplomat is left out, as the answer keys
+    leave it out (a described person, "a 64-year-old restaurant owner", keeps theirs), unless the
+    article names them later: "…, a KRG spokesperson told Rudaw. ¶ “…,” Peshawa Hawramani, the KRG
+    spokesperson, said." Run once the whole article is read, so that later names are known."""
+    kept = []
+    for quote in quotes:
+        if quote.kind == "indirect" and _is_anonymous_source(quote.speaker):
+            named = reading.discourse.titled(quote.speaker.name)
+            if named is None:
+                continue
+            quote = replace(quote, speaker=named)
+        kept.append(quote)
+    return kept
 
 
 def find_indirect(reading: Reading) -> list[Quote]:

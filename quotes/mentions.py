@@ -471,6 +471,12 @@ def _is_organisation_name(tokens: list[str]) -> bool:
     return all(low in lex.titles or low in NAME_JOINERS for low in rest) and not (rest and rest[-1] in lex.person_nouns)
 
 
+def head_noun(description: str) -> str:
+    """The noun a description is about: "senior official at the ministry" -> official."""
+    words = POST_MODIFIER.split(description, maxsplit=1)[0].split()
+    return words[-1].lower() if words else ""
+
+
 @dataclass
 class Entity:
     """Someone the narration has named: a speaker and what the article says of them."""
@@ -486,9 +492,7 @@ class Entity:
         return self.gender in (None, gender)
 
     def head_noun(self) -> str:
-        """The noun a description is about: "senior official at the ministry" -> official."""
-        words = POST_MODIFIER.split(self.speaker.name, maxsplit=1)[0].split()
-        return words[-1].lower() if words else ""
+        return head_noun(self.speaker.name)
 
     def has_words(self, phrase: str) -> bool:
         """Whether every word of `phrase` is in this entity's name."""
@@ -626,6 +630,12 @@ class Discourse:
         entity = self.entities.get(name_key(speaker.name))
         if entity is not None:
             entity.titles.add(title)
+
+    def titled(self, description: str) -> Speaker | None:
+        """The one person the article gives this description as a title ("KRG spokesperson"), if any."""
+        wanted = description.lower()
+        people = [e.speaker for e in self.entities.values() if e.speaker.kind == "person" and wanted in e.titles]
+        return people[0] if len(people) == 1 else None
 
     def heard(self, position: int, speaker: Speaker) -> None:
         """Note that `speaker` was given a quote or reported speech at `position` (for "the spokesman added")."""

@@ -9,7 +9,7 @@ import regex
 from quotes.attribute import attribute
 from quotes.dates import SaidOn
 from quotes.extract import find_spans, layout
-from quotes.indirect import find_indirect
+from quotes.indirect import find_indirect, named_sources_only
 from quotes.reading import Reading
 from quotes.records import Article, Quote, Span
 from quotes.speakers import SpeakerBook, default_book
@@ -33,6 +33,7 @@ def process(article: Article, book: SpeakerBook | None = None) -> list[Quote]:
         quotes.append(
             Quote(span.text, span.start, span.end, span.kind, found.speaker, found.mention, found.cue, found.rule, found.confidence)
         )
+    quotes = named_sources_only(reading, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     return _dated(reading, quotes, article.published)
 

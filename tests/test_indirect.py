@@ -93,12 +93,27 @@ def test_days_and_dates_after_the_verb_are_skipped(sentence):
     assert indirect("Head\n\n" + sentence + "\n")[0][:2] == ("the plan had failed", "Ana Ruiz")
 
 
-def test_the_official_who_spoke_before_keeps_speaking():
+def test_an_anonymous_source_reports_nothing_but_a_described_person_does():
     body = (
         "Head\n\nAsked about sanctions, a senior administration official said: \"Everything is on the table.\"\n\n"
-        "The official, who spoke on condition of anonymity, added that a decision could come within days.\n"
+        "The official, who spoke on condition of anonymity, added that a decision could come within days.\n\n"
+        "A 64-year-old restaurant owner said the fees had doubled.\n"
     )
-    assert indirect(body) == [("a decision could come within days", "senior administration official", "reported_clause")]
+    assert indirect(body) == [("the fees had doubled", "64-year-old restaurant owner", "reported_clause")]
+    quoted = [(q.text, q.speaker.name) for q in process(Article(path="t.txt", name="t.txt", body=body, sha256="x"))
+              if q.kind == "direct"]
+    assert quoted == [("Everything is on the table.", "senior administration official")]
+
+
+def test_an_anonymous_source_the_article_names_later_reports_under_the_name():
+    body = (
+        "Erbil and Baghdad reach deal on oil exports\n\nThe two governments have reached an agreement to resume "
+        "oil exports, a KRG spokesperson told Rudaw on Sunday.\n\n"
+        "\"The two sides agreed on all the technical details,\" Peshawa Hawramani, the KRG spokesperson, said.\n"
+    )
+    assert indirect(body) == [
+        ("The two governments have reached an agreement to resume oil exports", "Peshawa Hawramani", "fronted_clause")
+    ]
 
 
 def test_an_unresolved_description_reports_nothing():
