@@ -631,6 +631,21 @@ class Discourse:
         if entity is not None:
             entity.titles.add(title)
 
+    def person_of_body(self, body: str, position: int) -> Entity | None:
+        """The person last named with this body in their titles: "the Hezbollah official" after
+        "Hezbollah deputy leader Sheikh Mohammad Hamadeh"."""
+        wanted = set(name_key(body).split())
+        if not wanted:
+            return None
+        for _, entity in self._before(position):
+            if entity.speaker.kind == "person" and any(wanted <= set(title.split()) for title in entity.titles):
+                return entity
+        return None
+
+    def mentioned(self, position: int, entity: Entity, oblique: bool = False) -> None:
+        """Note that a description at `position` stood for an entity already known."""
+        self._add(position, entity, oblique)
+
     def titled(self, description: str) -> Speaker | None:
         """The one person the article gives this description as a title ("KRG spokesperson"), if any."""
         wanted = description.lower()
@@ -714,14 +729,20 @@ class Discourse:
         for _, entity in self._before(position):  # nearest first: "a U.S. defense official … the official" is not the
             speaker = entity.speaker  # Iraqi official named paragraphs before
             titles = set(entity.titles) | {t.lower() for t in speaker.titles}
-            if any(head == t or t.endswith(" " + head) or head in t.split(" ") for t in titles if t):
+            body_in_title = mention.organisation and speaker.kind == "person"  # "the hospital" is not its chief executive
+            if not body_in_title and any(head == t or t.endswith(" " + head) or head in t.split(" ") for t in titles if t):
                 return speaker
             if class_noun and speaker.kind == "organisation":
                 unnamed_allowed = False  # "The company says …" before Homewise is named: Homewise, named since, is "the company"
             if unnamed_allowed and speaker.kind == "unnamed" and entity.head_noun() == last and entity.has_words(head):
                 return speaker  # "a senior official … the official", never "the port authority … the transport authority"
         own_name = mention.own_words
-        if any(word[:1].isupper() for word in POST_MODIFIER.split(own_name, maxsplit=1)[0].split()):
+        capitalised = [w for w in POST_MODIFIER.split(own_name, maxsplit=1)[0].split() if w[:1].isupper()]
+        if capitalised:
+            if mention.definite and not mention.organisation:
+                person = self.person_of_body(" ".join(capitalised), position)
+                if person:  # "the Hezbollah official said": the Hezbollah deputy leader named before
+                    return person.speaker
             if not mention.organisation and last not in lexicon().spokes_nouns:
                 for pos, entity in self._before(position, subjects_only=True):
                     if position - pos > NEAR_ENOUGH:

@@ -16,7 +16,7 @@ import regex
 from quotes.documents import HEAD_LINES, TAIL_LINES, dateline_length, is_meta_line
 from quotes.extract import Layout, Paragraph, layout
 from quotes.lexicon import lexicon, word_trie
-from quotes.mentions import HANDLE, POSSESSIVE_S, Discourse, Mention, parse_subject, without_party
+from quotes.mentions import HANDLE, POSSESSIVE_S, Discourse, Entity, Mention, parse_subject, without_party
 from quotes.records import Span, Speaker
 from quotes.sentences import Sentence, Sentences, masked
 from quotes.speakers import SpeakerBook
@@ -85,6 +85,8 @@ NAME_ASIDE = regex.compile(r",\s*(?P<aside>[^,·“”\"\n]{1,120}),\s+(?=\p{Ll}
 COORDINATED_OBLIQUE = regex.compile(
     r"\b(?:at|with|to|from|of|for|by|against|about|between|among|into|in|on)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’\-]*\s+){1,4}and\s+$"
 )
+BODY_ROLE_BEFORE = regex.compile(r"((?:\p{Lu}[\p{L}\-]*\s+){1,3}(?:\p{Ll}[\p{L}\-]*\s+){0,2}\p{Ll}[\p{L}\-]*)\s+$")
+ROLE_IN_APPOSITION = regex.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+((?:[\p{L}\-’']+\s+){0,4}?[\p{Ll}\-]+),\s+$")
 NARRATOR_OBJECT = regex.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+\p{Ll}+\s+$")  # "I find Vosburgh": the one a feature is about
 TOPIC_BEFORE = regex.compile(r"(?:^|[.!?]\s+)(?:For|To)\s+$", regex.MULTILINE)
 # A phrase of place, time or manner before a sentence's subject, set off by a comma.
@@ -414,6 +416,8 @@ class Reading:
         alone = False
         if before.endswith(POSSESSIVE_BEFORE) or before.endswith(ARTICLES_BEFORE) or before in ("a ", "an "):
             return  # "his Instagram Story", "a FAIR Plan policy": a thing someone has or a modifier, not someone
+        if before.endswith("the "):
+            self._register_described_person(para, start, end)
         if not (discourse.book.find(mention.name) or mention.organisation):
             if before.endswith("the "):
                 return
@@ -437,6 +441,34 @@ class Reading:
         entity = discourse.register_name(mention, start, bool(obliques))  # "at X", "accused Price of": not a subject
         if alone and entity is not None:
             entity.named_alone = True  # "Skyways has apologised": for "the airline" to find, not a pronoun
+        if entity is not None and (role_before or before.endswith(", ")):
+            self._note_role_before(entity, para, start, role_before)
+
+    def _note_role_before(self, entity: Entity, para: Paragraph, start: int, role_before: bool) -> None:
+        """A role right before a name, or in apposition before it, is one of its titles, for "the
+        Hezbollah official" or "the prime minister" later: "Hezbollah deputy leader Sheikh X", "The
+        Polish prime minister, X,"; never "the letter arrived from his insurer, X"."""
+        lex = lexicon()
+        role = (BODY_ROLE_BEFORE if role_before else ROLE_IN_APPOSITION).search(self.text, max(para.start, start - 60), start)
+        if role is None:
+            return
+        words = role.group(1).lower().split()
+        if words[-1] not in lex.role_nouns or (not role_before and words[-1] not in lex.person_nouns | lex.titles):
+            return
+        if any(w in lex.prepositions or w in lex.verb_lemma or w in lex.clause_openers for w in words):
+            return
+        entity.titles.add(" ".join(words))
+
+    def _register_described_person(self, para: Paragraph, start: int, end: int) -> None:
+        """`The Hezbollah official also addressed …`: a body's name before a role noun describes the
+        person named before with that body in their titles; noted where it stands, so "he" finds them."""
+        noun = NEXT_WORD.match(self.text, end, para.end)
+        if noun is None or noun.group(1) not in lexicon().person_nouns | lexicon().titles:
+            return
+        entity = self.discourse.person_of_body(self.text[start:end], start)
+        if entity is not None:
+            oblique = OBLIQUE.search(self.text, max(para.start, start - 16), start) is not None
+            self.discourse.mentioned(start, entity, oblique)
 
     def _follows_a_verb(self, before: str, end: int) -> bool:
         """A name right after a lower-case word that is no clause link or role is an object ("beat

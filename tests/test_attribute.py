@@ -1340,3 +1340,28 @@ def test_a_person_at_a_body_is_the_person_not_a_long_title():
         "clients that the quarter likely marked the bottom. He called the pullback \"an opportunity.\"\n"
     )
     assert who(body) == [("an opportunity.", "Daniel Ashcroft", "reporting_clause")]
+
+
+def test_the_body_official_is_the_person_named_before_with_that_body_in_their_title():
+    body = (
+        "Cabinet stalls\n\nHezbollah deputy leader Sheikh Mohammad Hamadeh said in a televised speech that the party "
+        "would not bow.\n\nUNIFIL spokesman Marco Bellini said peacekeepers had recorded 40 strikes.\n\n"
+        "\"Every strike makes the job harder,\" said Bellini.\n\n"
+        "The Hezbollah official also addressed the presidential vacuum.\n\n"
+        "\"We extend our hand to everyone,\" he said.\n"
+    )
+    assert who(body)[-1] == ("We extend our hand to everyone,", "Mohammad Hamadeh", "cue_after_quote")
+
+
+def test_a_role_in_apposition_before_a_name_is_their_title_but_not_a_bodys():
+    body = (
+        "Summit\n\nDutch Prime Minister Joost van Dalen said the pact was \"a start\".\n\n"
+        "The Polish prime minister, Marek Wiśniowski, sided with the hardliners.\n\n"
+        "\"Poland will not accept it,\" said the prime minister.\n"
+    )
+    assert who(body)[-1] == ("Poland will not accept it,", "Marek Wiśniowski", "cue_after_quote")
+    hospital = (
+        "Nurses walk out\n\nHospital chief executive Dr. Aisha Rahman said patient safety \"remains our top priority\".\n\n"
+        "The hospital later confirmed that some operations had been postponed.\n"
+    )
+    assert [speaker for _, speaker, _ in who(hospital, kind=("indirect",))] == ["Hospital"]  # the body, not its chief
