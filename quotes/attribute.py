@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -19,7 +19,7 @@ from quotes.lexicon import lexicon, word_trie
 from quotes.mentions import parse_subject
 from quotes.reading import Reading, Subject, Verb
 from quotes.records import Span, Speaker
-from quotes.sentences import MASK
+from quotes.sentences import MASK, Sentence
 
 WORDS = regex.compile(r"[\p{L}\p{N}]+")
 ACCORDING_TO = regex.compile(r"\baccording to\s+([^,.;:·“”\"]+)", regex.IGNORECASE)
@@ -115,8 +115,12 @@ def cue_before_quote(reading: Reading, span: Span) -> Attribution | None:
 def colon_introduction(reading: Reading, span: Span) -> Attribution | None:
     """`Kim shot back: “…”`: a named subject and a few words of any verb, then a colon."""
     begin = _begin(span)
-    sentence = reading.sentences.around(begin)
-    intro = COLON_INTRO.match(reading.text, sentence.start, begin)
+    return _introduced_by_colon(reading, reading.sentences.around(begin), begin)
+
+
+def _introduced_by_colon(reading: Reading, sentence: Sentence, end: int) -> Attribution | None:
+    """The named subject of a sentence that ends at `end` in a colon, whatever its verb."""
+    intro = COLON_INTRO.match(reading.text, sentence.start, end)
     if not intro:
         return None
     subject = Subject(parse_subject(intro.group("subject")), intro.start("subject"))
@@ -276,7 +280,8 @@ def introduced_above(reading: Reading, index: int, done: dict[int, Attribution],
         answer = _answer(reading, subject, verb, "introduced_above", 0.85)
         if answer:
             return answer
-    return None
+    found = _introduced_by_colon(reading, sentence, above.end)  # "Reardon, in a statement, took aim at Pruitt:"
+    return replace(found, rule="introduced_above") if found else None
 
 
 def quote_runs_on(reading: Reading, index: int, done: dict[int, Attribution], cued_in: dict[int, list[int]]) -> Attribution | None:

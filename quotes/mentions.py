@@ -33,7 +33,6 @@ PARTY_AFFILIATION = regex.compile(
 )  # AP's ", R-Ohio,"; "Minister Ofer Lavi (Likud), a member of …"
 PARTY_INITIALS = regex.compile(r"\s\(\p{Lu}{2,4}\)(?=,)")  # "Siobhán Ní Dhomhnaill (SF),": after a person, not a body
 AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Aa]lthough|[Tt]hough|[Bb]ecause)\s+(?=\S)")
-AGENT_NOUN = regex.compile(r"(?:er|or|ist|ian|ant|ent)$")  # "Rapper", "Novelist", "Comedian": a role, not a given name
 POSSESSIVE_S = ("'s", "’s")
 POSSESSIVE_GENDER = {"his": "m", "her": "f", "its": "n", "their": "p"}
 AGE = regex.compile(r"\b\d{1,3}-year-old\b")
@@ -110,7 +109,7 @@ def _given_name_after_role(tokens: list[str]) -> int:
     given = lex.first_name_gender
     if len(tokens) < 3 or tokens[0].lower() in given:
         return 0
-    if len(tokens) == 3 and tokens[-1].lower().partition("-")[0] in lex.name_particles and not AGENT_NOUN.search(tokens[0]):
+    if len(tokens) == 3 and tokens[-1].lower().partition("-")[0] in lex.name_particles and not tokens[0].endswith(AGENT_ENDINGS):
         return 0  # "Rana Khalil al-Tamimi": a given name, a father's and a family name; "Rapper Ahmed al-Sayed" a role
     return next((k for k in range(1, len(tokens) - 1) if tokens[k][:1].isupper() and tokens[k].lower() in given), 0)
 

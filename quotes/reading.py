@@ -86,6 +86,7 @@ COORDINATED_OBLIQUE = regex.compile(
     r"\b(?:at|with|to|from|of|for|by|against|about|between|among|into|in|on)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’\-]*\s+){1,4}and\s+$"
 )
 BODY_ROLE_BEFORE = regex.compile(r"((?:\p{Lu}[\p{L}\-]*\s+){1,3}(?:\p{Ll}[\p{L}\-]*\s+){0,2}\p{Ll}[\p{L}\-]*)\s+$")
+LABEL_LEFT_COMMA = regex.compile(r"(?<=\S)\s{3,},$")  # the comma after a blanked party label ends no appositive
 ROLE_IN_APPOSITION = regex.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+((?:[\p{L}\-’']+\s+){0,4}?[\p{Ll}\-]+),\s+$")
 NARRATOR_OBJECT = regex.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+\p{Ll}+\s+$")  # "I find Vosburgh": the one a feature is about
 TOPIC_BEFORE = regex.compile(r"(?:^|[.!?]\s+)(?:For|To)\s+$", regex.MULTILINE)
@@ -564,7 +565,7 @@ class Reading:
         lex = lexicon()
         stripped = self.text[clause_start : verb.start]
         if "(" in stripped or "-" in stripped:  # "Sen. Roger Whitfield (R-Miss.)", "Rep. Dale Whitacre, R-Ohio,": blanked, offsets hold
-            stripped = without_party(stripped)
+            stripped = LABEL_LEFT_COMMA.sub("", without_party(stripped).rstrip())  # "Dana Whitcomb, R-La., told": no aside
         stripped = stripped.rstrip()
         if stripped.endswith(HEARD_ENDINGS) and verb.form.endswith("ing"):
             quoted = QUOTED_WHO_AS.search(stripped)  # "the agency quoted Dmitry Peskov as saying"

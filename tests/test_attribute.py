@@ -1365,3 +1365,24 @@ def test_a_role_in_apposition_before_a_name_is_their_title_but_not_a_bodys():
         "The hospital later confirmed that some operations had been postponed.\n"
     )
     assert [speaker for _, speaker, _ in who(hospital, kind=("indirect",))] == ["Hospital"]  # the body, not its chief
+
+
+def test_a_party_label_before_the_verb_and_the_democrat_as_an_epithet():
+    body = (
+        "Stopgap passes\n\n\"We did our job tonight,\" House Majority Leader Dana Whitcomb, R-La., told reporters.\n\n"
+        "Rep. Lena Okafor, D-Calif., who voted yes, said the choice was simple.\n\n"
+        "\"I don't love this bill,\" the Democrat said.\n"
+    )
+    assert [(speaker, rule) for _, speaker, rule in who(body)] == [
+        ("Dana Whitcomb", "cue_after_quote"),
+        ("Lena Okafor", "cue_after_quote"),
+    ]
+
+
+def test_a_quote_below_a_paragraph_ending_in_a_colon_without_a_reporting_verb():
+    body = (
+        "Senate\n\nMajority Leader Tom Reardon said he hoped to vote before midnight.\n\n"
+        "Reardon, in a statement released minutes after the House vote, took aim at Pruitt without naming him:\n\n"
+        "\"The House has sent us a bill that keeps the lights on.\"\n"
+    )
+    assert who(body) == [("The House has sent us a bill that keeps the lights on.", "Tom Reardon", "introduced_above")]
