@@ -8,7 +8,7 @@ the text and the speakers data, never from this code.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -498,11 +498,21 @@ class Entity:
         return set(name_key(phrase).split()) <= set(name_key(self.speaker.name).split())
 
     def is_unnamed_person(self) -> bool:
-        """One person the article does not name ("a former employee"): "she" may be them."""
+        """One person the article does not name ("a former employee", "a 64-year-old"): "she" may be
+        them; never "a practice state regulators have warned against"."""
         if self.speaker.kind != "unnamed" or self.is_group():
             return False
         head = self.head_noun()
-        return head not in lexicon().organisation_nouns and head not in lexicon().document_nouns
+        lex = lexicon()
+        if head in lex.organisation_nouns or head in lex.document_nouns:
+            return False
+        return (
+            head in lex.person_nouns
+            or head in lex.kin_nouns
+            or head in lex.gendered_nouns
+            or head.endswith(AGENT_ENDINGS + ("man", "woman", "person"))
+            or AGE.fullmatch(head) is not None
+        )
 
     def is_group(self) -> bool:
         """Unnamed people in the plural ("officials", "two witnesses"): what "they" most often means."""
@@ -534,8 +544,9 @@ class Event(NamedTuple):
 class Discourse:
     """Everyone an article names, in order, to resolve names, pronouns and descriptions."""
 
-    def __init__(self, book: SpeakerBook) -> None:
+    def __init__(self, book: SpeakerBook, paragraph_starts: list[int] | None = None) -> None:
         self.book = book
+        self.paragraph_starts = paragraph_starts or [0]
         self.entities: dict[str, Entity] = {}
         self.by_word: dict[str, list[Entity]] = {}  # first and last word of each name -> entities
         self.events: list[Event] = []  # in text order
@@ -698,12 +709,21 @@ class Discourse:
         if gender not in ("m", "f"):
             return None
         for subjects_only in (True, False):
-            for at, entity in self._before(position, subjects_only):
-                if subjects_only and self._inside_reported(at):
-                    continue
-                if (entity.speaker.kind == "person" or entity.is_unnamed_person()) and entity.fits(gender):
-                    entity.gender = gender
-                    return entity.speaker
+            candidates = [
+                (at, entity)
+                for at, entity in self._before(position, subjects_only)
+                if not (subjects_only and self._inside_reported(at))
+                and (entity.speaker.kind == "person" or entity.is_unnamed_person())
+                and entity.fits(gender)
+            ]
+            if candidates:
+                at, entity = candidates[0]
+                if entity.gender is None:  # "Benning said … the Florida Highway Patrol closed …": she is Benning
+                    paragraph = bisect_right(self.paragraph_starts, at)
+                    known = ((a, e) for a, e in candidates[1:] if e.gender == gender)
+                    at, entity = next(((a, e) for a, e in known if bisect_right(self.paragraph_starts, a) == paragraph), (at, entity))
+                entity.gender = gender
+                return entity.speaker
         return None
 
     def _description(self, mention: Mention, position: int) -> Speaker | None:

@@ -335,7 +335,7 @@ class Reading:
         for i, span in enumerate(spans):
             self._by_paragraph.setdefault(span.paragraph, []).append(i)
         self._quote_only: dict[int, bool] = {}
-        self.discourse = Discourse(book)
+        self.discourse = Discourse(book, self._paragraph_starts)
         self._reporting = self._find_verbs(frozenset(lexicon().verb_lemma))
         self._reporting_starts = [v.start for v in self._reporting]
         self._issuing: tuple[list[Verb], list[int]] | None = None
@@ -488,10 +488,13 @@ class Reading:
         return lemma is None or lemma in lex.object_verbs or LOWER_AFTER.match(self.text, end) is not None
 
     def _is_body_named_alone(self, word: str, end: int) -> bool:
-        """A one-word name before an auxiliary that the article never writes in lower case:
-        "Skyways has apologised", never "Talks were paused" (the article also writes "talks")."""
+        """A one-word name before an auxiliary that the article never writes in lower case nor after
+        another capitalised word: "Skyways has apologised", never "Talks were paused" (the article
+        also writes "talks") nor "Ishikawa was careful" (after "Haruto Ishikawa" in a caption)."""
         if not word.isalpha() or not AUXILIARY_AFTER.match(self.text, end):
             return False
+        if regex.search(rf"\p{{Lu}}[\p{{L}}'’\-]+ {regex.escape(word)}\b", self.body):
+            return False  # "Haruto Ishikawa" in a caption: "Ishikawa was careful" is his surname
         low = word.lower()
         if low not in self.body:  # most such words are nowhere in the body: no need to list its words
             return True

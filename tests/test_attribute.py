@@ -1386,3 +1386,25 @@ def test_a_quote_below_a_paragraph_ending_in_a_colon_without_a_reporting_verb():
         "\"The House has sent us a bill that keeps the lights on.\"\n"
     )
     assert who(body) == [("The House has sent us a bill that keeps the lights on.", "Tom Reardon", "introduced_above")]
+
+
+def test_she_is_the_woman_a_paragraph_is_about_not_a_body_named_later_in_it():
+    body = (
+        "Storm\n\nState emergency director Carla Benning briefed reporters.\n\n"
+        "Benning said 2,000 utility workers had been positioned before landfall. State officials also shut "
+        "down the highway, according to the Florida Highway Patrol.\n\n"
+        "\"We are going to be here for a long time,\" she said.\n"
+    )
+    assert who(body)[-1] == ("We are going to be here for a long time,", "Carla Benning", "cue_after_quote")
+
+
+def test_a_surname_first_named_in_a_caption_is_a_person_and_a_practice_is_no_one():
+    article_path = Path(__file__).resolve().parent / "blind" / "q2_nikkeiasia_earnings.txt"
+    spoken = {q.text: q.speaker.name for q in process(read_article(article_path)) if q.speaker}
+    assert spoken["Semiconductor equipment is a cyclical business. Everyone in this industry knows that,"] == "Ishikawa"
+    practice = (
+        "Schools close\n\nSuperintendent Alicia Moreno presented the plan. The district has drawn down its reserves, "
+        "a practice state regulators have warned could hurt its rating.\n\n"
+        "\"Nobody became an educator to close schools,\" she told trustees.\n"
+    )
+    assert who(practice) == [("Nobody became an educator to close schools,", "Alicia Moreno", "cue_after_quote")]
