@@ -80,11 +80,12 @@ INNER_JOIN = regex.compile(r"(?<!LEFT\s)(?<!OUTER\s)\b(?:INNER\s+)?JOIN\b", rege
 # keeps the newest: ~1.3 us a match (`strike`, 69,243 of a million quotes: 87 ms). Walking
 # ix_quotes_date down and testing each id against the matches (`+quote_id`: no look-up by id)
 # stops after one page (8 ms), but reads ~0.1 us an index entry: for a rare word, the whole index.
-# The desk counts the matches first (1.5 ms) and walks when the walk would read fewer than
-# WALK_RATIO entries a match (`walks_dates`), supposing the matches spread over the dates as the
-# quotes do: a frequent word whose matches are all old makes it read further, at worst the whole
-# index (80-150 ms a million quotes). The walk breaks ties by id, as SQLite's sort of the matches,
-# read in id order, does. The largest id stands for the number of quotes (one look-up).
+# The desk counts the matches first (1.5 ms) and walks when the walk, if the matches spread over
+# the dates as the quotes do, would read fewer than WALK_RATIO entries a match (`walk_budget`).
+# A word whose matches are all old would make it read further, so the walk stops at a date
+# (`walked_by_date`) and, with less than a page found by then, Datasette's SQL runs after all.
+# The walk breaks ties by id, as SQLite's sort of the matches, read in id order, does. The largest
+# id stands for the number of quotes (one look-up).
 DATE_SEARCH_SQL = regex.compile(
     rf"^(?P<select>select .+ from {LIST_TABLE} where )(?P<search>quote_id in \(select rowid from {FTS_TABLE} "
     rf"where {FTS_TABLE} match (?P<match>escape_fts\(:search\)|:search)\)) order by date desc "
@@ -92,6 +93,8 @@ DATE_SEARCH_SQL = regex.compile(
 MATCHES_SQL = f"select (select count(*) from {FTS_TABLE} where {FTS_TABLE} match {{match}}), (select max(id) from quotes)"
 # Measured at a million quotes: the two plans cost the same at 15-25 entries a match.
 WALK_RATIO = 10
+# How much sparser than on average the newest matches may be before the walk gives up.
+WALK_SLACK = 4
 DATE_PARTS = regex.compile(r"^(?:(?P<year>\d{4})|-)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
 
@@ -322,36 +325,45 @@ async def index_count(datasette, table: str, args) -> int:
     return (await datasette.get_database(DATABASE_NAME).execute(sql, {"search": search})).single_value()
 
 
-def walks_dates(matches: int, quotes: int, rows: int) -> bool:
-    """Whether walking the date index down beats looking up every match, for a page ending at
-    `rows` (offset + limit): the walk reads ~rows * quotes / matches index entries."""
-    return rows * quotes < WALK_RATIO * matches * matches
+def walk_budget(matches: int, quotes: int, rows: int) -> int | None:
+    """How many entries of the date index the walk may read for a page ending at `rows` (offset +
+    limit), or None when looking up each match costs less. It expects rows * quotes / matches
+    entries, and may read WALK_SLACK times that, never more than the look-ups would cost."""
+    if not matches or rows * quotes >= WALK_RATIO * matches * matches:
+        return None
+    return min(WALK_SLACK * rows * quotes // matches, WALK_RATIO * matches)
 
 
-def walked_by_date(found: regex.Match) -> str:
-    """Datasette's date-sorted search (`DATE_SEARCH_SQL`) as a walk of ix_quotes_date: the same
-    rows in the same order."""
-    return (f"{found['select']}+{found['search']} order by date desc, quote_id "
+def walked_by_date(found: regex.Match, budget: int) -> str:
+    """Datasette's date-sorted search (`DATE_SEARCH_SQL`) as a walk of ix_quotes_date, down to
+    the date `budget` entries below the newest (no further than the index): the same rows in the
+    same order when it finds a whole page."""
+    newest = f"coalesce((select date from quotes order by date desc limit 1 offset {budget}), '')"
+    return (f"{found['select']}+{found['search']} and date >= {newest} order by date desc, quote_id "
             f"limit {found['limit']}{found['offset'] or ''}")
 
 
-async def date_search_sql(execute, found: regex.Match, params) -> str:
-    """The walk of the date index for a frequent search, Datasette's own SQL for a rare one (or a
-    search FTS5 refuses: Datasette's query then reports it)."""
+async def date_walk(execute, found: regex.Match, params) -> str | None:
+    """The walk of the date index for a frequent search; None for a rare one, or a search FTS5
+    refuses (Datasette's query then reports it)."""
     try:
         counted = await execute(MATCHES_SQL.format(match=found["match"]), params, log_sql_errors=False)
     except (sqlite3.DatabaseError, QueryInterrupted):
-        return found[0]
+        return None
     matches, quotes = counted.first()
-    rows = int(found["limit"]) + int(found["skipped"] or 0)
-    return walked_by_date(found) if walks_dates(matches, quotes or 0, rows) else found[0]
+    budget = walk_budget(matches, quotes or 0, int(found["limit"]) + int(found["skipped"] or 0))
+    return None if budget is None else walked_by_date(found, budget)
 
 
 async def execute_walking_dates(execute, sql, params=None, **kwargs):
-    """`Database.execute`, running a date-sorted search of quote_list as its cheaper plan."""
+    """`Database.execute`, running a date-sorted search of quote_list as a walk of the date index
+    when that finds its page (`limit` rows); otherwise, or for any other SQL, as it is."""
     found = DATE_SEARCH_SQL.match(sql)
-    if found:
-        sql = await date_search_sql(execute, found, params)
+    walk = await date_walk(execute, found, params) if found else None
+    if walk:
+        results = await execute(walk, params, **kwargs)
+        if len(results.rows) == int(found["limit"]):
+            return results
     return await execute(sql, params, **kwargs)
 
 
