@@ -22,6 +22,7 @@ from quotes.records import Span, Speaker
 from quotes.sentences import MASK, Sentence
 
 WORDS = regex.compile(r"[\p{L}\p{N}]+")
+REPLY_LEMMAS = frozenset(("reply", "answer", "respond", "retort"))
 ACCORDING_TO = regex.compile(r"\baccording to\s+([^,.;:·“”\"]+)", regex.IGNORECASE)
 MAX_CUE_WORDS = 20
 COLON_INTRO = regex.compile(r"\s*(?P<subject>[^:·“”\"\n]{1,160}?)\s+(?P<verb>\p{Ll}[\p{Ll}\s]{0,30}?)\s*:\s*$")
@@ -59,7 +60,8 @@ def _begin(span: Span) -> int:
 def _answer(reading: Reading, subject: Subject | None, verb: Verb, rule: str, confidence: float) -> Attribution | None:
     if subject is None:
         return None
-    speaker = reading.resolve(subject)
+    asker = reading.discourse.asker(subject.start) if verb.lemma in REPLY_LEMMAS and subject.mention.kind == "pronoun" else None
+    speaker = reading.resolve(subject, besides=asker)  # “…?” a reporter asked. ¶ “…,” she replied: not the reporter
     unresolved = speaker is not None and subject.mention.definite and speaker.name == subject.mention.own_words
     if verb.lemma == "add" and unresolved:  # "The SNP MSP for Argyll and Bute added:": whoever spoke last goes on
         speaker = reading.discourse.last_person_heard(subject.start) or speaker

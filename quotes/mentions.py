@@ -652,6 +652,13 @@ class Discourse:
                 return entity
         return None
 
+    def person_titled(self, role: str, position: int) -> Entity | None:
+        """The person last named before `position` whom the article gave this role ("defense minister")."""
+        for _, entity in self._before(position):
+            if entity.speaker.kind == "person" and any(t == role or t.endswith(" " + role) for t in entity.titles):
+                return entity
+        return None
+
     def mentioned(self, position: int, entity: Entity, oblique: bool = False) -> None:
         """Note that a description at `position` stood for an entity already known."""
         self._add(position, entity, oblique)
@@ -675,18 +682,26 @@ class Discourse:
         at = bisect_left(self.reported_spans, (position, position + 1))
         return at > 0 and self.reported_spans[at - 1][1] > position
 
-    def resolve(self, mention: Mention, position: int) -> Speaker | None:
-        """The speaker a subject phrase at `position` stands for, or None."""
+    def resolve(self, mention: Mention, position: int, besides: Speaker | None = None) -> Speaker | None:
+        """The speaker a subject phrase at `position` stands for, or None; a pronoun is never `besides`."""
         if mention.kind == "name":
             entity = self.register_name(mention, position)
             return entity.speaker if entity else None
         if mention.kind == "pronoun":
-            return self._pronoun(mention.gender, position)
+            return self._pronoun(mention.gender, position, besides)
         if not mention.definite:
             speaker = Speaker(name=mention.head, kind="unnamed")
             self._add(position, self._entity(speaker))
             return speaker
         return self._description(mention, position)
+
+    def asker(self, position: int) -> Speaker | None:
+        """Whoever spoke last in this paragraph or the one before: the one a reply answers."""
+        end = bisect_left(self.speakers_heard, position, key=lambda heard: heard[0])
+        if not end:
+            return None
+        at, speaker = self.speakers_heard[end - 1]
+        return speaker if bisect_right(self.paragraph_starts, position) - bisect_right(self.paragraph_starts, at) <= 1 else None
 
     def last_person_heard(self, position: int) -> Speaker | None:
         """The person who was last given a quote or reported speech before `position`."""
@@ -696,7 +711,7 @@ class Discourse:
                 return speaker
         return None
 
-    def _pronoun(self, gender: str | None, position: int) -> Speaker | None:
+    def _pronoun(self, gender: str | None, position: int, besides: Speaker | None = None) -> Speaker | None:
         if gender in ("n", "p"):
             for _, entity in self._before(position, subjects_only=True):
                 if (entity.may_be_organisation() and not entity.named_alone) or (gender == "p" and entity.is_group()):
@@ -713,6 +728,7 @@ class Discourse:
                 (at, entity)
                 for at, entity in self._before(position, subjects_only)
                 if not (subjects_only and self._inside_reported(at))
+                and entity.speaker != besides
                 and (entity.speaker.kind == "person" or entity.is_unnamed_person())
                 and entity.fits(gender)
             ]

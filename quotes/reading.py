@@ -191,6 +191,17 @@ def _document_opening() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _described_role() -> regex.Pattern:
+    """A definite role as a clause's subject: "the defense minister returned", ", the minister said"."""
+    lex = lexicon()
+    roles = word_trie((lex.titles | lex.person_nouns) - lex.organisation_nouns)
+    return regex.compile(
+        rf"(?:^|(?<=[.!?,;]\s))[Tt]he\s+(?P<role>(?:\p{{Ll}}[\p{{Ll}}\-]*\s+){{0,2}}(?:{roles}))(?=\s+(?:\p{{Ll}}+\s+)?\p{{Ll}}+\b)",
+        regex.MULTILINE,
+    )
+
+
+@lru_cache(maxsize=1)
 def _issued_document() -> regex.Pattern:
     """A document as the object of a verb that issues it: "Paul Okafor issued a statement on Wednesday"."""
     lex = lexicon()
@@ -343,6 +354,7 @@ class Reading:
         self._lower_words: frozenset[str] | None = None  # words the body writes in lower case
         self._register_names()
         self._register_unnamed_speakers()
+        self._register_described_roles()
 
     def _find_captions(self) -> set[int]:
         """Paragraphs that caption a picture: a marker or a closing credit, or a short label line."""
@@ -459,6 +471,17 @@ class Reading:
         if any(w in lex.prepositions or w in lex.verb_lemma or w in lex.clause_openers for w in words):
             return
         entity.titles.add(" ".join(words))
+
+    def _register_described_roles(self) -> None:
+        """`Speaking at a memorial, the defense minister returned to the subject.`: a role the article
+        gave someone named before stands for them where it is the subject, so "he said" next finds them."""
+        for found in _described_role().finditer(self.text):
+            para = self.paragraph_of(found.start())
+            if para.index in self.captions or para.index in self.headlines:
+                continue
+            entity = self.discourse.person_titled(found.group("role").lower(), found.start())
+            if entity is not None:
+                self.discourse.mentioned(found.start(), entity)
 
     def _register_described_person(self, para: Paragraph, start: int, end: int) -> None:
         """`The Hezbollah official also addressed …`: a body's name before a role noun describes the
@@ -763,8 +786,9 @@ class Reading:
             return None
         return Subject(mention, appositive.start(1))
 
-    def resolve(self, subject: Subject | None) -> Speaker | None:
-        """The speaker a subject stands for (documents resolve to whoever issued them)."""
+    def resolve(self, subject: Subject | None, besides: Speaker | None = None) -> Speaker | None:
+        """The speaker a subject stands for (documents resolve to whoever issued them); a pronoun is
+        never `besides`, the one a reply answers."""
         if subject is None:
             return None
         if subject.mention.document:
@@ -773,7 +797,7 @@ class Reading:
             author = self._author_of_document_before(subject.start)
             if author:  # "… read a statement on behalf of Mr Fenwick's family. ¶ “…,” it said."
                 return author
-        speaker = self.discourse.resolve(subject.mention, subject.start)
+        speaker = self.discourse.resolve(subject.mention, subject.start, besides)
         if speaker and subject.role:
             self.discourse.add_title(speaker, subject.role.lower())
         return speaker

@@ -1408,3 +1408,19 @@ def test_a_surname_first_named_in_a_caption_is_a_person_and_a_practice_is_no_one
         "\"Nobody became an educator to close schools,\" she told trustees.\n"
     )
     assert who(practice) == [("Nobody became an educator to close schools,", "Alicia Moreno", "cue_after_quote")]
+
+
+def test_a_reply_is_not_the_askers_and_a_role_as_subject_of_narration_is_who_he_is():
+    body = (
+        "Briefing\n\nState Department spokeswoman Miriam Castellanos took questions on Monday.\n\n"
+        "\"So is that a threat to cut off Iraq?\" another reporter asked.\n\n"
+        "\"It's a statement of our policy,\" she replied.\n"
+    )
+    assert who(body)[-1] == ("It's a statement of our policy,", "Miriam Castellanos", "cue_after_quote")
+    minister = (
+        "Strike\n\nDefense Minister Gideon Harpaz said the convoy had been tracked for days.\n\n"
+        "Iranian spokesman Hamid-Reza Tavakoli said the strike was \"a crime\".\n\n"
+        "Speaking at a memorial ceremony later in the evening, the defense minister returned to the subject.\n\n"
+        "\"We learned the lessons of October 7,\" he said.\n"
+    )
+    assert who(minister)[-1] == ("We learned the lessons of October 7,", "Gideon Harpaz", "cue_after_quote")
