@@ -22,6 +22,7 @@ from quotes.records import Span, Speaker
 from quotes.sentences import MASK, Sentence
 
 WORDS = regex.compile(r"[\p{L}\p{N}]+")
+OWNER_OF_WORDS = regex.compile(r"(?P<owner>(?:\p{Lu}[\p{L}\-]*\s+){0,3}\p{Lu}[\p{L}\-]*)(?:'s|’s|'|’)\s+(?:\p{Ll}+\s+)?(?P<noun>\p{Ll}+)\b")
 REPLY_LEMMAS = frozenset(("reply", "answer", "respond", "retort"))
 ACCORDING_TO = regex.compile(r"\baccording to\s+([^,.;:·“”\"]+)", regex.IGNORECASE)
 MAX_CUE_WORDS = 20
@@ -125,7 +126,11 @@ def _introduced_by_colon(reading: Reading, sentence: Sentence, end: int) -> Attr
     intro = COLON_INTRO.match(reading.text, sentence.start, end)
     if not intro:
         return None
-    subject = Subject(parse_subject(intro.group("subject")), intro.start("subject"))
+    owner = OWNER_OF_WORDS.match(intro.group("subject"))
+    if owner and owner.group("noun") in lexicon().verdict_nouns:  # "Sallis’ response, in full, was:"
+        subject = Subject(parse_subject(owner.group("owner")), intro.start("subject"))
+    else:
+        subject = Subject(parse_subject(intro.group("subject")), intro.start("subject"))
     if subject.mention is None or subject.mention.kind not in ("name", "pronoun"):
         subject = reading.opening_subject(sentence)  # "Another trader, Ali Hassan, was blunter: …"
     if subject is None or subject.mention.kind not in ("name", "pronoun"):

@@ -623,6 +623,12 @@ class Reading:
         if not stripped or stripped.rsplit(None, 1)[-1].lower() in CLAUSE_LINKS:
             return None
         appositive = None
+        if stripped.endswith(","):
+            place = stripped.rfind(",", 0, len(stripped) - 1)
+            role = stripped[stripped.rfind(",", 0, place) + 1 : place].split(None, 1) if place > 0 and "," in stripped[:place] else []
+            tail = stripped[place + 1 : -1].split(None, 1)
+            if role and role[0].lower() in ("a", "an", "the") and tail and tail[0] in lex.prepositions:
+                stripped = stripped[: place + 1]  # "Hanne Solberg, a psychologist at X, in Trondheim, told": the place goes
         closer = "--" if stripped.endswith("--") else stripped[-1]  # "Halvorsen -- "T-Bone" to everybody -- said"
         if closer in APPOSITIVE_CLOSERS:
             opener = APPOSITIVE_CLOSERS[closer]

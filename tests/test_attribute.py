@@ -1424,3 +1424,20 @@ def test_a_reply_is_not_the_askers_and_a_role_as_subject_of_narration_is_who_he_
         "\"We learned the lessons of October 7,\" he said.\n"
     )
     assert who(minister)[-1] == ("We learned the lessons of October 7,", "Gideon Harpaz", "cue_after_quote")
+
+
+def test_a_place_after_the_role_in_apposition_leaves_the_name_the_subject():
+    body = (
+        "Voicemails\n\nHanne Solberg, a clinical psychologist at the Norwegian Centre for Grief Research, in "
+        "Trondheim, told me that voicemails occupy an unusual place.\n\n\"A photograph is a record,\" she said.\n"
+    )
+    assert who(body) == [("A photograph is a record,", "Hanne Solberg", "cue_after_quote")]
+    assert who(body, kind=("indirect",))[0][1] == "Hanne Solberg"
+
+
+def test_someones_response_before_a_colon_is_theirs():
+    body = (
+        "Ambulances\n\nBradford Sallis emailed the managers in March.\n\nTwo months later, a regional manager, Kyle "
+        "Dunmore, replied that the post was uncovered. Sallis’ response, in full, was: “Not this quarter.”\n"
+    )
+    assert who(body) == [("Not this quarter.", "Bradford Sallis", "colon_introduction")]
