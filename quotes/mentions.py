@@ -552,6 +552,7 @@ class Discourse:
         self.events: list[Event] = []  # in text order
         self.speakers_heard: list[tuple[int, Speaker]] = []
         self.reported_spans: list[tuple[int, int]] = []  # reported clauses, in text order
+        self.short_forms: dict[str, Entity] = {}  # a surname the article used while it named one person so
 
     def _entity(self, speaker: Speaker) -> Entity:
         key = name_key(speaker.name)
@@ -622,7 +623,13 @@ class Discourse:
             elif len(words) > 1 and len(their) > len(words) and their[-len(words) :] == words:
                 candidates.append(entity)
         if candidates:
-            return max(candidates, key=lambda e: e.full_name_at if e.full_name_at < position else -1)
+            settled = self.short_forms.get(key)
+            if settled in candidates:  # "Mr. Hale" stays Teo Hale after his father, Warren Hale, is named
+                return settled
+            chosen = max(candidates, key=lambda e: e.full_name_at if e.full_name_at < position else -1)
+            if len(candidates) == 1:
+                self.short_forms[key] = chosen
+            return chosen
         lex = lexicon()
         if len(words) == 1 and not mention.titles and not mention.organisation:
             if words[0] in lex.not_names:

@@ -1441,3 +1441,13 @@ def test_someones_response_before_a_colon_is_theirs():
         "Dunmore, replied that the post was uncovered. Sallis’ response, in full, was: “Not this quarter.”\n"
     )
     assert who(body) == [("Not this quarter.", "Bradford Sallis", "colon_introduction")]
+
+
+def test_a_surname_stays_with_the_person_it_named_when_a_relative_is_named_later():
+    body = (
+        "Studio\n\nHer son, Teo Hale, 44, manages the studio's finances.\n\n"
+        "\"My mother doesn't do retirement,\" Mr. Hale said.\n\n"
+        "His father, Warren Hale, a transit mechanic, died in 2017.\n\n"
+        "\"My father would already have been down there,\" Mr. Hale said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Teo Hale", "Teo Hale"]
