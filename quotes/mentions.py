@@ -552,7 +552,7 @@ class Discourse:
         self.events: list[Event] = []  # in text order
         self.speakers_heard: list[tuple[int, Speaker]] = []
         self.reported_spans: list[tuple[int, int]] = []  # reported clauses, in text order
-        self.short_forms: dict[str, Entity] = {}  # a surname the article used while it named one person so
+        self.short_forms: dict[str, Entity] = {}  # a surname used while one person had it: who it keeps naming
 
     def _entity(self, speaker: Speaker) -> Entity:
         key = name_key(speaker.name)
