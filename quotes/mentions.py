@@ -19,7 +19,7 @@ from quotes.lexicon import lexicon
 from quotes.records import Speaker
 from quotes.speakers import SpeakerBook, name_key
 
-TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}\.'’\-]*\+?")  # "Opec+" keeps its plus
+TOKEN = regex.compile(r"[“\"][\p{Lu}][\p{L}\.]*[”\"]|[\p{L}\p{N}][\p{L}\p{N}\.'’\-]*\+?|&(?=\s\p{Lu})")  # "Opec+", "Power & Light"
 DOCUMENT_AUTHOR = regex.compile(r"\s(?:from|by|issued by|released by|on behalf of)\s+(.+)$", regex.IGNORECASE)
 NEAR_ENOUGH = 300  # characters within which a role ("the Commission president") points back to the person just named
 EPITHET_REACH = 600  # characters within which "the Brazilian", "the 24-year-old" point back: a paragraph and a quote
@@ -33,6 +33,19 @@ PARTY_AFFILIATION = regex.compile(
 )  # AP's ", R-Ohio,"; "Minister Ofer Lavi (Likud), a member of …"
 PARTY_INITIALS = regex.compile(r"\s\(\p{Lu}{2,4}\)(?=,)")  # "Siobhán Ní Dhomhnaill (SF),": after a person, not a body
 AS_PREFIX = regex.compile(r"^(?:[Aa]s|[Ll]ike|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Aa]lthough|[Tt]hough|[Bb]ecause)\s+(?=\S)")
+FIELD_THEN_NAME = regex.compile(r"(?P<field>(?:\p{Ll}[\p{L}\-]*\s+){1,3})(?P<given>\p{Lu}[\p{L}'’\-]*)(?:\s+\p{Lu}[\p{L}'’\-\.]*){1,3}$")
+
+
+def _field_then_name(words: str) -> bool:
+    """`freight Lucas Ferreira` after "head of": a title's field in lower case, then a full name that opens
+    on a known given name; never "the North West" nor "the California Property Insurers Assn."."""
+    found = FIELD_THEN_NAME.match(words)
+    lex = lexicon()
+    return (
+        found is not None
+        and found.group("given").lower() in lex.first_name_gender
+        and not any(w in lex.not_names for w in found.group("field").split())
+    )
 POSSESSIVE_S = ("'s", "’s")
 POSSESSIVE_GENDER = {"his": "m", "her": "f", "its": "n", "their": "p"}
 AGE = regex.compile(r"\b\d{1,3}-year-old\b")
@@ -70,8 +83,8 @@ class Mention:
 def _is_name_token(token: str, position: int) -> bool:
     lex = lexicon()
     low = token.lower().strip("“”\"")
-    if token[:1] in "“\"":
-        return position > 0
+    if token[:1] in "“\"" or token == "&":
+        return position > 0  # a nickname in marks; "Gulf Coast Power & Light"
     if token[:1].isupper():
         return low not in lex.not_names or position > 0 and low not in {"the", "a", "an"}
     head, _, rest = low.partition("-")
@@ -229,6 +242,8 @@ def _head_phrase(phrase: str) -> str:
         in_name = joiner in NAME_JOINERS and named[:1].isupper() and before and before[-1][:1].isupper()
         if in_name and before[-1].lower() in lex.organisation_nouns | lex.titles:
             continue  # "Minister for Health Stephen Donnelly" runs on; "a spokesman for the ministry" stops
+        if joiner in NAME_JOINERS and before and before[-1].lower() in lex.titles and _field_then_name(after):
+            continue  # "Brasilmar head of freight Lucas Ferreira": a title's field, then the name
         if joiner == "and" and before and before[-1].lower().rsplit("-", 1)[-1] in lex.titles and after.split()[-1][:1].isupper():
             continue  # two roles, then the name: "Co-founder and chief executive Maya Chen"
         if joiner == "and" and in_name and not _starts_a_person(after):
@@ -290,7 +305,8 @@ def _is_clause_word(words: list[str], i: int) -> bool:
     following = words[i + 2] if words[i + 1] == "the" and i + 2 < len(words) else words[i + 1]  # "Envoy for the Middle East"
     inside_name = words[i - 1][:1].isupper() and following[:1].isupper()
     between_roles = words[i - 1].lower().rsplit("-", 1)[-1] in titles and words[i + 1].lower() in titles
-    return not (inside_name or between_roles)  # "Department for Education", "co-founder and chief executive"
+    field = words[i - 1].lower() in titles and _field_then_name(" ".join(words[i + 1 :]))
+    return not (inside_name or between_roles or field)  # "Department for Education", "co-founder and chief executive"
 
 
 NAME_JOINERS = frozenset(("of", "for", "and"))  # Ministry of Defence, Department for Education, Food and Drug Administration
@@ -439,6 +455,7 @@ def _name_mention(phrase: str, tokens: list[str]) -> Mention | None:
         return None
     organisation = any(t.lower() in lex.organisation_nouns for t in name)
     organisation = organisation or (len(name) > 1 and not titles and name[-1].lower() in lex.place_nouns)  # "Downing Street said"
+    organisation = organisation or "&" in name  # "Marks & Spencer": no person's name holds an ampersand
     if gender is None and len(name) > 1:
         gender = lex.first_name_gender.get(name[0].lower())
     if gender is None and name[-1].lower().endswith(FEMININE_SURNAME_ENDINGS):

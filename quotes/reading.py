@@ -152,14 +152,15 @@ CAPTION_LINE = 120  # a label caption ("Ali Haddad Reuters") is shorter than thi
 
 @lru_cache(maxsize=2)
 def _name_run(joined_first: bool = True) -> regex.Pattern:
-    """Capitalised words in a row, with the particles names hold (Mohammed Shia al-Sudani, Ursula von der Leyen).
+    """Capitalised words in a row, with the particles names hold (Mohammed Shia al-Sudani, Ursula von der
+    Leyen) and an ampersand (Gulf Coast Power & Light).
 
     Without `joined_first`, no run opens with a joined particle: in a text where no particle is
     joined to a capital the runs are the same, and the scan a sixth cheaper, since `regex` tries
     that lower-case branch at every character.
     """
     first = NAME_TOKEN if joined_first else f"(?:{CAPITAL_TOKEN})"
-    return regex.compile(rf"{first}(?:\s(?:{word_trie(lexicon().name_particles)}\s){{0,2}}{NAME_TOKEN})*")
+    return regex.compile(rf"{first}(?:(?:\s&)?\s(?:{word_trie(lexicon().name_particles)}\s){{0,2}}{NAME_TOKEN})*")
 
 
 @lru_cache(maxsize=1)

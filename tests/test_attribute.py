@@ -1451,3 +1451,18 @@ def test_a_surname_stays_with_the_person_it_named_when_a_relative_is_named_later
         "\"My father would already have been down there,\" Mr. Hale said.\n"
     )
     assert [speaker for _, speaker, _ in who(body)] == ["Teo Hale", "Teo Hale"]
+
+
+def test_a_title_s_field_before_a_name_and_an_ampersand_inside_a_company_name():
+    body = (
+        "Grain\n\nIn a brief emailed statement, Brasilmar head of freight Lucas Ferreira said: ‘Our customers want "
+        "to know the carbon footprint.’\n\n‘This contract reflects our delivery record,’ the yard said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(body)] == ["Lucas Ferreira", "yard"]
+    utility = (
+        "Storm\n\nGulf Coast Power & Light said crews from 14 states had been staged in Tallahassee.\n\n"
+        "\"Our crews will begin restoration work as soon as winds drop,\" the utility said.\n"
+    )
+    assert [speaker for _, speaker, _ in who(utility, kind=("direct", "indirect"))] == ["Gulf Coast Power & Light"] * 2
+    regional = "Rail\n\nA spokesman for the North West region, Gareth Lindqvist, said: \"It is too early to say.\"\n"
+    assert [speaker for _, speaker, _ in who(regional)] == ["Gareth Lindqvist"]
