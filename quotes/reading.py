@@ -467,7 +467,7 @@ class Reading:
         if role is None:
             return
         words = role.group(1).lower().split()
-        if words[-1] not in lex.role_nouns or (not role_before and words[-1] not in lex.person_nouns | lex.titles):
+        if words[-1] not in lex.person_nouns | lex.titles:  # "Norwegian drugmaker Halvorsen Pharma" is a body's
             return
         if any(w in lex.prepositions or w in lex.verb_lemma or w in lex.clause_openers for w in words):
             return
