@@ -542,3 +542,17 @@ def test_a_line_with_no_full_stop_is_a_headline_not_reported_speech():
         "US-led coalition to wind down Iraq mission by 2026, officials say\n"
     )
     assert indirect(body) == [("the talks were on track", "Pentagon", "reported_clause")]
+
+
+def test_a_bare_clause_with_a_long_subject_before_its_verb():
+    body = (
+        "Sargassum\n\nDr Lucía Ferreyra, a marine biologist in Bermuda, says nutrient run-off from rivers such as the "
+        "Amazon and the Congo is likely to be a major factor.\n\nDr Patrice Worrell said goodbye to her colleagues at the observatory on Friday.\n"
+    )
+    assert indirect(body) == [
+        (
+            "nutrient run-off from rivers such as the Amazon and the Congo is likely to be a major factor",
+            "Lucía Ferreyra",
+            "reported_clause",
+        )
+    ]
