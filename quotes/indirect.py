@@ -60,6 +60,7 @@ NEGATION_HINTS = ("not", "n't", "n’t", "never", "declined", "refused", "unwill
 VERB_PARTICLES = frozenset(("out", "up"))  # the particle of a phrasal reporting verb: "pointed out that"
 MIN_CLAUSE_WORDS = 3
 SENTENCE_CLOSERS = ".!?”\"’'…)"  # how a paragraph of prose ends
+EVENT_REACH = 10  # words at the head of a clause where the verb of a deed would stand
 FINITE_REACH = 12  # words after a bare clause's first where its finite verb may stand: "says nutrient run-off from rivers such as the Amazon and the Congo is"
 MAX_QUOTED_SHARE = 0.6  # of a reported clause's words: past it, the clause is a quote with a cue
 MAX_OBJECT_WORDS = 8  # words of the one told before a "that"
@@ -218,6 +219,22 @@ def _clause_end(reading: Reading, start: int, end: int) -> int:
     return stop
 
 
+def _common_noun_opening(reading: Reading, subject: Subject) -> bool:
+    """A one-word subject that opens its sentence and that the article writes in lower case elsewhere:
+    "Forecasters said", "Police said" name a group or a role, not someone."""
+    mention = subject.mention
+    if mention.kind != "name" or " " in mention.surface.strip() or reading.discourse.book.find(mention.name):
+        return False
+    opening = not reading.text[reading.sentences.around(subject.start).start : subject.start].strip()
+    return opening and reading.writes_in_lower_case(mention.name)
+
+
+def _tells_of_an_event(reading: Reading, start: int, end: int) -> bool:
+    """Whether a clause's first words tell of a deed ("met", "signed", "discussed"), not of what was said."""
+    events = lexicon().event_verbs
+    return any(word.group().lower() in events for word in islice(WORD.finditer(reading.body, start, end), EVENT_REACH))
+
+
 def _quote(reading: Reading, start: int, end: int, verb: Verb, subject, rule: str, confidence: float) -> Quote | None:
     words = islice(WORD.finditer(reading.body, start, end), MIN_CLAUSE_WORDS)  # counted no further than needed
     if start >= end or sum(1 for _ in words) < MIN_CLAUSE_WORDS:
@@ -227,8 +244,10 @@ def _quote(reading: Reading, start: int, end: int, verb: Verb, subject, rule: st
         return None
     named_family = subject.mention.head == "family" and speaker.name != "family"  # "the Fenwick family" is a source
     described_only = subject.mention.definite and speaker.name == subject.mention.own_words and not named_family  # "the ministry"
-    if described_only or subject.mention.group:
+    if described_only or subject.mention.group or _common_noun_opening(reading, subject):
         return None  # reported speech is kept only where the article says whose it is: no group, no role alone
+    if speaker.kind == "organisation" and _tells_of_an_event(reading, start, end):
+        return None  # "Blinken spoke with Sudani by phone, the State Department said": a body's account of a deed
     if _mostly_quoted(reading, start, end):
         return None  # "said the meeting was “not a negotiation about …”": a quote, not speech without marks
     return Quote(

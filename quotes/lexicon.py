@@ -31,7 +31,8 @@ class Lexicon:
     public_body_nouns: frozenset[str]  # organisation nouns of public bodies: no "company" is one
     person_nouns: frozenset[str]
     spokes_nouns: frozenset[str]
-    anonymous_source_nouns: frozenset[str]  # "a senior official said …": an anonymous source's reported speech
+    anonymous_source_nouns: frozenset[str]
+    event_verbs: frozenset[str]  # "met", "signed": a clause telling of a deed, not of words  # "a senior official said …": an anonymous source's reported speech
     group_nouns: frozenset[str]
     group_quantifiers: frozenset[str]
     quantity_nouns: frozenset[str]
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         person_nouns=frozenset(words["person_nouns"]),
         spokes_nouns=frozenset(words["spokes_nouns"]),
         anonymous_source_nouns=frozenset(words["anonymous_source_nouns"]),
+        event_verbs=frozenset(words["event_verbs"]),
         group_nouns=frozenset(words["group_nouns"]),
         group_quantifiers=frozenset(words["group_quantifiers"]),
         quantity_nouns=frozenset(words["quantity_nouns"]),

@@ -519,12 +519,17 @@ class Reading:
             return False
         if regex.search(rf"\p{{Lu}}[\p{{L}}'’\-]+ {regex.escape(word)}\b", self.body):
             return False  # "Haruto Ishikawa" in a caption: "Ishikawa was careful" is his surname
+        return not self.writes_in_lower_case(word)
+
+    def writes_in_lower_case(self, word: str) -> bool:
+        """Whether the body also writes this word in lower case: "Forecasters said" opens a sentence on
+        a common noun, which the article writes "forecasters" elsewhere."""
         low = word.lower()
         if low not in self.body:  # most such words are nowhere in the body: no need to list its words
-            return True
+            return False
         if self._lower_words is None:  # read once, and only for an article that needs it: linear in its length
             self._lower_words = frozenset(LOWER_WORD_RUN.findall(self.body))
-        return low not in self._lower_words
+        return low in self._lower_words
 
     def _with_kin_gender(self, mention: Mention, floor: int, start: int) -> Mention:
         """A name set beside a noun of kin takes its gender: "his wife, Peggy," is a woman."""

@@ -556,3 +556,21 @@ def test_a_bare_clause_with_a_long_subject_before_its_verb():
             "reported_clause",
         )
     ]
+
+
+def test_a_common_noun_opening_the_sentence_is_no_one_named():
+    body = (
+        "Shooting\n\nPolice said the suspect had a protection order filed against him. A police spokesman "
+        "declined to comment.\n\nForecasters said the storm could still produce flash flooding.\n\n"
+        "Detective Anna Berg said the suspect had fled on foot.\n"
+    )
+    assert indirect(body) == [("the suspect had fled on foot", "Anna Berg", "reported_clause")]
+
+
+def test_a_bodys_account_of_a_deed_is_no_reported_speech_but_a_persons_is():
+    body = (
+        "Call\n\nSecretary of State Antony Blinken spoke with Sudani by phone Tuesday about the attacks, the "
+        "State Department said.\n\nThe two sides signed 12 memoranda of understanding, the Saudi Press Agency "
+        "reported.\n\nAmbassador Laura Kent said the two leaders had met twice this year.\n"
+    )
+    assert indirect(body) == [("the two leaders had met twice this year", "Laura Kent", "reported_clause")]
