@@ -124,7 +124,10 @@ def _given_name_after_role(tokens: list[str]) -> int:
         return 0
     if len(tokens) == 3 and tokens[-1].lower().partition("-")[0] in lex.name_particles and not tokens[0].endswith(AGENT_ENDINGS):
         return 0  # "Rana Khalil al-Tamimi": a given name, a father's and a family name; "Rapper Ahmed al-Sayed" a role
-    return next((k for k in range(1, len(tokens) - 1) if tokens[k][:1].isupper() and tokens[k].lower() in given), 0)
+    known = next((k for k in range(1, len(tokens) - 1) if tokens[k][:1].isupper() and tokens[k].lower() in given), 0)
+    if not known and len(tokens) == 3 and tokens[0].lower().endswith(AGENT_ENDINGS + ("man", "woman")):
+        return 1  # "Crayfisherman Rangi Pōtae": an agent noun no list holds, then a name no list holds
+    return known
 
 
 def _words(phrase: str) -> list[str]:
@@ -488,7 +491,11 @@ def _is_organisation_name(tokens: list[str]) -> bool:
 
 
 def head_noun(description: str) -> str:
-    """The noun a description is about: "senior official at the ministry" -> official."""
+    """The noun a description is about: "senior official at the ministry" -> official, "Department of
+    Conservation spokeswoman" -> spokeswoman."""
+    last = description.rsplit(None, 1)[-1].lower() if description.strip() else ""
+    if last in lexicon().person_nouns:
+        return last
     words = POST_MODIFIER.split(description, maxsplit=1)[0].split()
     return words[-1].lower() if words else ""
 
@@ -715,7 +722,9 @@ class Discourse:
             return self._pronoun(mention.gender, position, besides)
         if not mention.definite:
             speaker = Speaker(name=mention.head, kind="unnamed")
-            self._add(position, self._entity(speaker))
+            entity = self._entity(speaker)
+            entity.gender = entity.gender or lexicon().gendered_nouns.get(head_noun(mention.head))  # "a spokeswoman"
+            self._add(position, entity)
             return speaker
         return self._description(mention, position)
 

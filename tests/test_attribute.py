@@ -1466,3 +1466,15 @@ def test_a_title_s_field_before_a_name_and_an_ampersand_inside_a_company_name():
     assert [speaker for _, speaker, _ in who(utility, kind=("direct", "indirect"))] == ["Gulf Coast Power & Light"] * 2
     regional = "Rail\n\nA spokesman for the North West region, Gareth Lindqvist, said: \"It is too early to say.\"\n"
     assert [speaker for _, speaker, _ in who(regional)] == ["Gareth Lindqvist"]
+
+
+def test_an_unnamed_spokeswoman_of_a_body_named_with_of_is_a_woman_and_a_role_word_no_list_holds():
+    body = (
+        "Kelp\n\nCrayfisherman Rangi Pōtae, who has worked out of Milford Sound for 30 years, says he noticed the "
+        "kelp thinning.\n\nA Department of Conservation spokeswoman says the department is reviewing the findings.\n\n"
+        "“DOC will be working with researchers,” she said in a statement.\n"
+    )
+    assert who(body) == [("DOC will be working with researchers,", "Department of Conservation spokeswoman", "cue_after_quote")]
+    assert who(body, kind=("indirect",)) == [
+        ("he noticed the kelp thinning", "Rangi Pōtae", "reported_clause")
+    ]
