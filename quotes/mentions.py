@@ -46,6 +46,7 @@ def _field_then_name(words: str) -> bool:
         and found.group("given").lower() in lex.first_name_gender
         and not any(w in lex.not_names for w in found.group("field").split())
     )
+ACRONYM = regex.compile(r"\p{Lu}{2,6}")  # a body's initials: "SNRPR", "IAEA" are never "he" or "she"
 POSSESSIVE_S = ("'s", "’s")
 POSSESSIVE_GENDER = {"his": "m", "her": "f", "its": "n", "their": "p"}
 AGE = regex.compile(r"\b\d{1,3}-year-old\b")
@@ -459,6 +460,7 @@ def _name_mention(phrase: str, tokens: list[str]) -> Mention | None:
     organisation = any(t.lower() in lex.organisation_nouns for t in name)
     organisation = organisation or (len(name) > 1 and not titles and name[-1].lower() in lex.place_nouns)  # "Downing Street said"
     organisation = organisation or "&" in name  # "Marks & Spencer": no person's name holds an ampersand
+    organisation = organisation or (len(name) == 1 and not titles and ACRONYM.fullmatch(name[0]) is not None)  # "SNRPR"
     if gender is None and len(name) > 1:
         gender = lex.first_name_gender.get(name[0].lower())
     if gender is None and name[-1].lower().endswith(FEMININE_SURNAME_ENDINGS):

@@ -1478,3 +1478,12 @@ def test_an_unnamed_spokeswoman_of_a_body_named_with_of_is_a_woman_and_a_role_wo
     assert who(body, kind=("indirect",)) == [
         ("he noticed the kelp thinning", "Rangi Pōtae", "reported_clause")
     ]
+
+
+def test_a_bodys_initials_are_never_she():
+    body = (
+        "Returns\n\nThe Syrian Network for Return and Property Rights (SNRPR) said nearly half of returnees could "
+        "not reclaim their homes.\n\nSNRPR said the figures were provisional.\n\n"
+        "\"We will rebuild one room first,\" she said.\n"
+    )
+    assert who(body) == [("We will rebuild one room first,", None, "none")]
