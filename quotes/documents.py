@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -99,7 +100,10 @@ def _txt_files(folder: Path) -> Iterator[Path]:
 
 # --- bytes to text -------------------------------------------------------------------------
 
-_CONTROL = regex.compile(r"[\p{Cc}--[\t\n\r\f\v]]", flags=regex.V1)
+# Control characters (Unicode's Cc, a fixed set: U+0000-001F and U+007F-009F) but the five
+# line and tab ones. Spelled as ranges for `re`, which scans a plain class twice as fast as
+# `regex` does `[\p{Cc}--[\t\n\r\f\v]]`, and every byte of every file passes through it.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def decode(data: bytes, path: Path | str) -> tuple[str, str, list[str]]:
