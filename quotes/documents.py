@@ -311,6 +311,9 @@ _DATE_LINE = regex.compile(
     rf"(?i)^{_SP}{{0,10}}(?P<label>(?:first{_SP}{{1,3}})?published|posted|(?:last{_SP}{{1,3}})?updated|dated?)"
     rf"(?:{_SP}{{1,3}}(?:on|at))?{_SP}{{0,3}}:?{_SP}{{0,5}}(?P<rest>.{{1,150}})$"
 )
+# The words _DATE_LINE and _OUTLET_LINE open on: a line that opens on none (most lines) is tried
+# against this one pattern instead of both.
+_LABEL_WORD = regex.compile(rf"(?i)^{_SP}{{0,10}}(?:first|published|posted|last|updated|date|courtesy|source|via|credit)")
 # Compiled once: `regex.sub(pattern, ...)` with a string looks the pattern up in a cache on every call.
 _NOT_WORD = regex.compile(r"[^\w]+")
 _LETTER_RUN = regex.compile(r"[\p{L}']+")
@@ -412,7 +415,9 @@ def is_meta_line(line: str) -> bool:
     if len(line) > MAX_META_LINE:
         return False
     return bool(
-        _URL_LINE.match(line) or _OUTLET_LINE.match(line) or _DATE_LINE.match(line) or _EMPTY_LABEL.match(line)
+        ("://" in line and _URL_LINE.match(line))  # each pattern tried only where it can match
+        or (_LABEL_WORD.match(line) and (_OUTLET_LINE.match(line) or _DATE_LINE.match(line)))
+        or (":" in line and _EMPTY_LABEL.match(line))
         or (_byline(line) or (None, None)) != (None, None)
     )
 
@@ -428,13 +433,18 @@ def text_metadata(body: str) -> dict[str, str]:
         "published": None,
     }
     labelled: dict[str, str] = {}
-    bylines = [b for line in head + tail if not _DATE_LINE.match(line) and (b := _byline(line))]
-    for line in head + tail:
-        match = _DATE_LINE.match(line) if len(line) <= MAX_META_LINE else None
+    bylines: list[tuple[str | None, str | None]] = []
+    for line in head + tail:  # one pass, each pattern tried once a line: this runs on every file
+        if len(line) > MAX_META_LINE:
+            continue  # prose: no labelled line, no byline
+        labels = _LABEL_WORD.match(line) is not None
+        match = _DATE_LINE.match(line) if labels else None
+        if match is None and (byline := _byline(line)):
+            bylines.append(byline)
         if match and (when := parse_date(match.group("rest"))):
             kind = "updated" if "updated" in match.group("label").lower() else "published"
             labelled.setdefault(kind, when)
-        outlet = _OUTLET_LINE.match(line) if len(line) <= MAX_META_LINE else None
+        outlet = _OUTLET_LINE.match(line) if labels else None
         if outlet and not found["outlet"] and not _URL_LINE.match(line):
             found["outlet"] = _outlet_name(outlet.group("name"))
     for line in head:
