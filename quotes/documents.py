@@ -344,20 +344,22 @@ _DATELINE = regex.compile(
 def _edges(body: str) -> tuple[list[str], list[str]]:
     """The first and last few non-empty lines, where metadata lives."""
     head: list[str] = []
-    start = 0
-    while len(head) < HEAD_LINES and start < len(body):
+    start, size = 0, len(body)
+    while len(head) < HEAD_LINES and start < size:
         end = body.find("\n", start)
-        end = len(body) if end < 0 else end
-        if body[start:end].strip():
-            head.append(body[start:end].strip())
+        if end < 0:
+            end = size
+        if line := body[start:end].strip():
+            head.append(line)
         start = end + 1
     tail: list[str] = []
-    end = len(body)
+    end = size
     while len(tail) < TAIL_LINES and end > start:
         begin = body.rfind("\n", start, end) + 1
-        if body[begin:end].strip():
-            tail.insert(0, body[begin:end].strip())
+        if line := body[begin:end].strip():
+            tail.append(line)
         end = begin - 1
+    tail.reverse()  # found last line first
     return head, tail
 
 
