@@ -59,20 +59,24 @@ def extract(paths: tuple[Path, ...], fmt: str) -> None:
             click.echo(f"quotes: {warning}", err=True)
         lines = []  # one write per article: click.echo flushes on every call
         for quote in process(article):  # one article at a time: memory stays flat whatever the corpus
-            record = quote.as_record(article.name)
-            if fmt == "jsonl":
-                lines.append(json.dumps(record, ensure_ascii=False) + "\n")
-            elif fmt == "json":
-                item = textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "  ")
-                lines.append(("\n" if not written else ",\n") + item)
-            else:
-                lines.append(f"{record['doc'][:12]:12} {record['kind']:8} {str(record['speaker'])[:28]:28} {record['text'][:70]}\n")
+            lines.append(_extract_line(quote, article.name, fmt, first=not written))
             written += 1
         if lines:
             click.echo("".join(lines), nl=False)
     if fmt == "json":
         click.echo("\n]" if written else "]")
     sys.exit(1 if failed else 0)
+
+
+def _extract_line(quote, doc: str, fmt: str, first: bool) -> str:
+    """One quote as `quotes extract --format FMT` prints it."""
+    if fmt == "jsonl":
+        return quote.as_json_line(doc)
+    record = quote.as_record(doc)
+    if fmt == "json":
+        item = textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "  ")
+        return ("\n" if first else ",\n") + item
+    return f"{record['doc'][:12]:12} {record['kind']:8} {str(record['speaker'])[:28]:28} {record['text'][:70]}\n"
 
 
 @cli.command(name="eval")

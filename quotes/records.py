@@ -7,6 +7,7 @@ can map them to rows without the rules ever importing SQLAlchemy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring as _json_string
 
 
 @dataclass(frozen=True)
@@ -85,3 +86,24 @@ class Quote:
             "confidence": round(self.confidence, 3),
             "said_on": self.said_on,
         }
+
+    def as_json_line(self, doc: str) -> str:
+        """`json.dumps(self.as_record(doc), ensure_ascii=False)` and a newline, built field by field.
+
+        `quotes extract` prints a line per quote, over 100,000 for a 25 MB corpus, and this costs
+        half as much as the dict and json.dumps (a new encoder per call). json.dumps writes a
+        finite float or an int as its repr. A test holds the two equal.
+        """
+        return (
+            f'{{"doc": {_json_string(doc)}, "text": {_json_string(self.text)}, "start": {self.start}, '
+            f'"end": {self.end}, "kind": {_json_string(self.kind)}, '
+            f'"speaker": {_json_or_null(self.speaker.name if self.speaker else None)}, '
+            f'"mention": {_json_or_null(self.mention)}, "cue": {_json_or_null(self.cue)}, '
+            f'"rule": {_json_string(self.rule)}, "confidence": {round(self.confidence, 3)!r}, '
+            f'"said_on": {_json_or_null(self.said_on)}}}\n'
+        )
+
+
+def _json_or_null(value: str | None) -> str:
+    """A string as json.dumps(..., ensure_ascii=False) writes it (`_json_string` is its own), or null."""
+    return "null" if value is None else _json_string(value)

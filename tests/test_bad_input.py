@@ -1,11 +1,12 @@
 """Whatever a newsroom hands over: old encodings, BOMs, CRLF, empty, binary and huge files."""
 
+import unicodedata
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotes.documents import BadInput, read_article
+from quotes.documents import _CONTROL, BadInput, read_article
 
 CLEAN = "Mayor resigns\n\nLONDON — “I’m done,” the mayor said on Monday.\n\nCafé owners cheered.\n"
 
@@ -79,6 +80,12 @@ def test_binary_files_are_rejected_with_one_line_naming_the_file(tmp_path):
     controls = tmp_path / "controls.txt"
     controls.write_bytes(bytes(range(1, 32)) * 20)
     _assert_rejected(controls, "control")
+
+
+def test_the_control_characters_counted_are_unicodes_cc_but_tabs_and_line_ends():
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    cc = [ch for ch in every if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v"]
+    assert _CONTROL.findall(every) == cc
 
 
 def test_unreadable_path_is_bad_input(tmp_path):

@@ -6,8 +6,13 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotes.cli import cli
+from quotes.documents import iter_files, read_article
+from quotes.pipeline import process
+from quotes.records import Quote, Speaker
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "004_b2f01543d6d57b4f.txt"
@@ -31,6 +36,33 @@ def test_extract_jsonl_has_the_documented_fields():
     record = json.loads(lines[0])
     assert set(record) >= {"doc", "text", "start", "end", "kind", "speaker", "mention", "cue", "rule", "confidence"}
     assert len(lines) == len(json.loads(run("extract", str(SEED), "--format", "json").output))
+
+
+def _same_as_json_dumps(quote: Quote, doc: str) -> bool:
+    return quote.as_json_line(doc) == json.dumps(quote.as_record(doc), ensure_ascii=False) + "\n"
+
+
+def test_a_jsonl_line_is_json_dumps_of_the_record_for_every_quote_of_the_test_texts():
+    folders = [ROOT / "seeds", ROOT / "tests" / "styles", ROOT / "tests" / "blind"]
+    quotes = [(q, a.name) for a in map(read_article, iter_files(folders)) for q in process(a)]
+    assert len(quotes) > 1000 and {q.speaker is None for q, _ in quotes} == {True, False}
+    assert all(_same_as_json_dumps(q, doc) for q, doc in quotes)
+
+
+_maybe_text = st.none() | st.text()
+
+
+@given(
+    doc=st.text(), text=st.text(), start=st.integers(0, 10**9), kind=st.sampled_from(["direct", "partial", "indirect"]),
+    speaker=_maybe_text, mention=_maybe_text, cue=_maybe_text, rule=st.text(),
+    confidence=st.floats(0, 1) | st.sampled_from([0, 1]), said_on=_maybe_text,
+)
+def test_a_jsonl_line_is_json_dumps_of_the_record_for_any_field_values(
+    doc, text, start, kind, speaker, mention, cue, rule, confidence, said_on
+):
+    who = Speaker(speaker) if speaker is not None else None
+    quote = Quote(text, start, start + len(text), kind, who, mention, cue, rule, confidence, said_on)
+    assert _same_as_json_dumps(quote, doc)
 
 
 def test_extract_of_nothing_is_an_empty_array(tmp_path: Path):

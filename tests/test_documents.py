@@ -3,8 +3,18 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from quotes.documents import find_files, iter_files, read_article, text_metadata
+from quotes.documents import (
+    _DATE_LINE,
+    _LABEL_WORD,
+    _OUTLET_LINE,
+    find_files,
+    iter_files,
+    read_article,
+    text_metadata,
+)
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 CRADLE_URL = (
@@ -225,3 +235,19 @@ def test_text_with_angle_brackets_is_not_html(tmp_path):
     page = tmp_path / "plain.txt"
     page.write_text("Profits rose <5% this year.\n", "utf-8")
     assert read_article(page).body == "Profits rose <5% this year.\n"
+
+
+_LABELS = ["first published", "published on", "posted at", "last updated", "updated", "date", "dated", "courtesy",
+           "courtesy of", "source", "via", "credit", "ſource", "FIRST", "publish", "sources"]
+
+
+@given(
+    spaces=st.text(alphabet=" \t\u00a0", max_size=12),
+    label=st.sampled_from(_LABELS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title(), w.swapcase()])),
+    rest=st.text(alphabet=st.sampled_from(list(" \t\u00a0:;,.-–AbcZé19 20")), max_size=40),
+)
+def test_a_date_or_source_line_opens_on_a_label_word(spaces, label, rest):
+    """text_metadata tries the two patterns only on lines _LABEL_WORD matches: it must hold every line they do."""
+    line = spaces + label + rest
+    if _DATE_LINE.match(line) or _OUTLET_LINE.match(line):
+        assert _LABEL_WORD.match(line)
