@@ -446,7 +446,7 @@ class Reading:
         role_before = bool(words_before) and words_before[-1] in lexicon().role_nouns  # "… of top Hezbollah commander X"
         obliques = obliques or (role_before and TITLED_OBJECT.search(self.text, max(para.start, start - 60), start) is not None)
         noun_after = NEXT_WORD.match(self.text, end, para.end)
-        if noun_after and noun_after.group(1) in lexicon().role_nouns | lexicon().group_nouns:
+        if noun_after and (noun_after.group(1) in lexicon().role_nouns or noun_after.group(1) in lexicon().group_nouns):
             obliques = True  # "the former Dunmore Athletic midfielder", "Kansas lawmakers": a modifier, not someone
         elif not obliques and before.endswith(" and "):
             obliques = COORDINATED_OBLIQUE.search(self.text, max(para.start, start - 80), start) is not None
@@ -467,7 +467,7 @@ class Reading:
         if role is None:
             return
         words = role.group(1).lower().split()
-        if words[-1] not in lex.person_nouns | lex.titles:  # "Norwegian drugmaker Halvorsen Pharma" is a body's
+        if words[-1] not in lex.person_nouns and words[-1] not in lex.titles:  # "Norwegian drugmaker Halvorsen Pharma" is a body's
             return
         if any(w in lex.prepositions or w in lex.verb_lemma or w in lex.clause_openers for w in words):
             return
@@ -488,7 +488,7 @@ class Reading:
         """`The Hezbollah official also addressed …`: a body's name before a role noun describes the
         person named before with that body in their titles; noted where it stands, so "he" finds them."""
         noun = NEXT_WORD.match(self.text, end, para.end)
-        if noun is None or noun.group(1) not in lexicon().person_nouns | lexicon().titles:
+        if noun is None or (noun.group(1) not in lexicon().person_nouns and noun.group(1) not in lexicon().titles):
             return
         entity = self.discourse.person_of_body(self.text[start:end], start)
         if entity is not None:
