@@ -448,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
             f"(CPU p50 {cpu['p50']:.1f} ms  p95 {cpu['p95']:.1f} ms)", flush=True
         )
         if args.per_query:
-            for (stratum, search, hits), median in zip(queries, medians.values()):
+            for (stratum, search, hits), median in zip(queries, medians.values(), strict=True):
                 print(f"    {median:8.1f} ms  {hits:7d} hits  {stratum}: {search}")
     return 0
 

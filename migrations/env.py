@@ -12,6 +12,7 @@ from sqlalchemy import text
 from quotes.db import include_name, make_engine
 from quotes.models import Base
 
+
 def run_migrations() -> None:
     engine = make_engine(context.config.get_main_option("sqlalchemy.url"), foreign_keys=False)
     try:

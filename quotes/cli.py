@@ -141,7 +141,8 @@ def build(paths: tuple[Path, ...], db: str, jobs: int) -> None:
 @_db_option("The SQLite file to write (replaced whole, only once the copy is complete).")
 def snapshot(source: str, db_path: Path) -> None:
     """Copy the database SOURCE (SQLAlchemy URL or SQLite file) into a SQLite file to serve."""
-    from quotes.snapshot import SnapshotError, snapshot as run_snapshot
+    from quotes.snapshot import SnapshotError
+    from quotes.snapshot import snapshot as run_snapshot
 
     try:
         done = run_snapshot(source, db_path)
@@ -170,7 +171,8 @@ def _iso_date(_ctx, param, value: str | None) -> str | None:
 @click.option("--port", type=int, default=8001, show_default=True)
 def serve(db_path: Path, host: str, port: int) -> None:
     """Browse, search and query the quotes in Datasette (read-only)."""
-    from quotes.publish import BadDatabase, serve as run_site
+    from quotes.publish import BadDatabase
+    from quotes.publish import serve as run_site
 
     click.echo(f"Serving {db_path} at http://{host}:{port}/  (Ctrl-C to stop)", err=True)
     try:

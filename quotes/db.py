@@ -113,7 +113,7 @@ def seal(engine: Engine) -> None:
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             raw.execute("PRAGMA journal_mode = DELETE")
         except sqlite3.OperationalError as err:  # a reader holds the file: its rows are safe in the log
-            warnings.warn(f"{engine.url.database}: left in WAL mode ({err}); build again to seal it")
+            warnings.warn(f"{engine.url.database}: left in WAL mode ({err}); build again to seal it", stacklevel=2)
     engine.dispose()
 
 

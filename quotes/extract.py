@@ -276,7 +276,7 @@ def _first_word_differs(line: str, lead: str) -> bool:
         line = line[1:]
     if line[:1] not in ASCII_ALNUM:
         return False
-    for char, wanted in zip(line, lead):
+    for char, wanted in zip(line, lead, strict=False):  # the line may be shorter or longer than its lead
         if not char.isascii():
             return False
         if char.lower() != wanted:

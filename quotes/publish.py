@@ -167,11 +167,13 @@ def write_export(rows: Iterable[dict], fmt: str, out: IO[str]) -> int:
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
         writer.writeheader()
-        for count, row in enumerate(rows, 1):
+        for row in rows:
             writer.writerow(row)
+            count += 1
     elif fmt == "jsonl":
-        for count, row in enumerate(rows, 1):
+        for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
     elif fmt == "json":
         out.write("[")
         for count, row in enumerate(rows, 1):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import json
-import regex
 import sqlite3
 from contextlib import closing
 from html import unescape
@@ -12,6 +11,7 @@ from pathlib import Path
 from urllib.parse import quote_plus
 
 import pytest
+import regex
 from click.testing import CliRunner
 from datasette.database import Database
 from markupsafe import escape

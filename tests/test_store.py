@@ -184,7 +184,7 @@ def test_a_later_build_adds_to_the_statements_an_earlier_one_stored(tmp_path):
 
 def test_a_failed_write_leaves_nothing_behind(store):
     bad = Quote("x", 0, 1, "direct", MINISTER, None, None, None, 0.5)  # rule is NOT NULL
-    with pytest.raises(Exception):
+    with pytest.raises(sqlite3.IntegrityError):
         store.write(article("a.txt", "x y"), [bad])
     assert query(store, "SELECT count(*) FROM articles") == [(0,)]
     assert query(store, "SELECT count(*) FROM speakers") == [(0,)]
