@@ -190,9 +190,10 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
                 i += 1
                 taken += 1
             continue
-        if verb.form not in lex.bare_verbs:
+        if verb.form not in lex.bare_verbs and verb.form not in lex.finite_bare_verbs:
             return None
-        if low in lex.clause_openers or word[:1].isupper() or word[:1].isdigit():
+        opens = low in lex.clause_openers or word[:1].isupper() or word[:1].isdigit()
+        if opens and verb.form in lex.bare_verbs:
             return tokens[i].start()
         if _finite_follows(tokens, i) or _past_tense_follows(tokens, i):
             return tokens[i].start()

@@ -18,6 +18,7 @@ class Lexicon:
     verb_lemma: dict[str, str]  # inflected form -> lemma
     indirect_verbs: frozenset[str]  # forms that can open reported content
     bare_verbs: frozenset[str]  # forms whose reported clause may drop "that"
+    finite_bare_verbs: frozenset[str]  # forms whose clause drops "that" only before a finite verb ("noted the North has")
     object_verbs: frozenset[str]  # lemmas told to someone before the clause: "told reporters", "assured Nigerians"
     auxiliaries: frozenset[str]
     pronouns: dict[str, str]  # pronoun -> gender code
@@ -66,14 +67,17 @@ def lexicon() -> Lexicon:
     verb_lemma: dict[str, str] = {}
     indirect: set[str] = set()
     bare: set[str] = set()
+    finite_bare: set[str] = set()
     objects: set[str] = set()
     for lemma, entry in raw["verbs"].items():
         for form in entry["forms"]:
             verb_lemma[form] = lemma
             if entry.get("indirect"):
                 indirect.add(form)
-            if entry.get("bare"):
+            if entry.get("bare") is True:
                 bare.add(form)
+            elif entry.get("bare") == "finite":
+                finite_bare.add(form)
         if entry.get("object"):
             objects.add(lemma)
     words = raw["words"]
@@ -88,6 +92,7 @@ def lexicon() -> Lexicon:
         verb_lemma=verb_lemma,
         indirect_verbs=frozenset(indirect),
         bare_verbs=frozenset(bare),
+        finite_bare_verbs=frozenset(finite_bare),
         object_verbs=frozenset(objects),
         auxiliaries=frozenset(words["auxiliaries"]),
         pronouns=dict(words["pronouns"]),

@@ -153,8 +153,10 @@ def parse_subject(phrase: str) -> Mention | None:
     if regex.fullmatch(HANDLE, phrase):
         return Mention(phrase, "name", name=phrase)  # a user name speaks for its user
     words = _words(phrase)
-    if not words or len(words) > 14:
+    if not words:
         return None
+    if len(words) > 14:  # only a title too long to parse word by word, closed by a name, is so long
+        return _person_after_long_title(phrase, words)
     if len(words) == 1 and words[0].lower() in lex.pronouns:
         return Mention(phrase, "pronoun", gender=lex.pronouns[words[0].lower()])
     if len(words) == 2 and words[0].lower() in POSSESSIVE_GENDER and words[1].lower() in lex.organisation_nouns:

@@ -107,7 +107,7 @@ ISSUER_REACH = 20000  # how far back "the statement" looks for whoever issued it
 MAX_APPOSITIVES = 3
 RELATIVE_OPENERS = ("who ", "whose ", "which ", "where ", "whom ")
 # The comma inside a body's name that lists its fields: "… of Housing, Communities and Local Government".
-ORGANISATION_LIST = regex.compile(r",\s*\p{Lu}[\p{L}\-]*(?:,\s*\p{Lu}[\p{L}\-]*)*\s+and\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*\s*$")
+ORGANISATION_LIST = regex.compile(r",\s*\p{Lu}[\p{L}\-]*(?:,\s*\p{Lu}[\p{L}\-]*)*\s+and\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*(?=\s|$)")
 NAME_OF_BEFORE = regex.compile(r"(?r)\b(?:of|for)\s+\p{Lu}[\p{L}\-]*$")
 # A title inside a phrase after a preposition: "the assassination of top Hezbollah commander Imad Mughniyeh".
 TITLED_OBJECT = regex.compile(r"\b(?:of|with|to|from|by|against|about|between|among)\s+(?:the\s+)?(?:\S+\s+){0,2}\p{Ll}+\s+$")

@@ -574,3 +574,21 @@ def test_a_bodys_account_of_a_deed_is_no_reported_speech_but_a_persons_is():
         "reported.\n\nAmbassador Laura Kent said the two leaders had met twice this year.\n"
     )
     assert indirect(body) == [("the two leaders had met twice this year", "Laura Kent", "reported_clause")]
+
+
+def test_a_verb_that_drops_that_only_before_a_finite_verb():
+    body = (
+        "Returns\n\nUnification Minister Choi Dong-hyun spoke on Tuesday. He noted the North has never publicly "
+        "acknowledged the returns.\n\nForeign Minister Fuad Hussein stressed the need for an immediate halt to "
+        "the fighting.\n"
+    )
+    assert indirect(body) == [("the North has never publicly acknowledged the returns", "Choi Dong-hyun", "reported_clause")]
+
+
+def test_a_title_of_twenty_words_with_a_ministrys_fields_closed_by_a_name():
+    body = (
+        "Solar\n\nKuwait's Minister of Electricity, Water and Renewable Energy and Minister of State for Municipal "
+        "Affairs Dr. Khaled Fahad Al-Ajmi affirmed on Tuesday that the signing marks \"a qualitative leap\" for the "
+        "country.\n"
+    )
+    assert [speaker for _, speaker, _ in indirect(body)] == ["Khaled Fahad Al-Ajmi"]
