@@ -171,8 +171,8 @@ def _clause_start(reading: Reading, verb: Verb, end: int) -> int | None:
                     break
                 i += 1
                 taken += 1
-                if nxt in lex.calendar_words:
-                    break  # "said on Sunday the group would …": a day ends the phrase
+                if nxt in lex.calendar_words or nxt in lex.time_nouns:
+                    break  # "said on Sunday the group would …", "told lawmakers earlier in the day the …": a day ends the phrase
             continue
         if not object_done:
             object_done = True

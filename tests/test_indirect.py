@@ -592,3 +592,13 @@ def test_a_title_of_twenty_words_with_a_ministrys_fields_closed_by_a_name():
         "country.\n"
     )
     assert [speaker for _, speaker, _ in indirect(body)] == ["Khaled Fahad Al-Ajmi"]
+
+
+def test_a_time_of_day_after_the_one_told_ends_the_phrase():
+    body = (
+        "Returns\n\nUnification Minister Choi Dong-hyun told lawmakers earlier in the day the government will "
+        "handle such cases on humanitarian principles.\n"
+    )
+    assert indirect(body) == [
+        ("the government will handle such cases on humanitarian principles", "Choi Dong-hyun", "reported_clause")
+    ]
