@@ -761,22 +761,28 @@ class Discourse:
         if gender not in ("m", "f"):
             return None
         for subjects_only in (True, False):
-            candidates = [
+            candidates = (
                 (at, entity)
                 for at, entity in self._before(position, subjects_only)
-                if not (subjects_only and self._inside_reported(at))
-                and entity.speaker != besides
-                and (entity.speaker.kind == "person" or entity.is_unnamed_person())
+                if (entity.speaker.kind == "person" or entity.is_unnamed_person())
                 and entity.fits(gender)
-            ]
-            if candidates:
-                at, entity = candidates[0]
-                if entity.gender is None:  # "Benning said … the Florida Highway Patrol closed …": she is Benning
-                    paragraph = bisect_right(self.paragraph_starts, at)
-                    known = ((a, e) for a, e in candidates[1:] if e.gender == gender)
-                    at, entity = next(((a, e) for a, e in known if bisect_right(self.paragraph_starts, a) == paragraph), (at, entity))
-                entity.gender = gender
-                return entity.speaker
+                and (besides is None or entity.speaker != besides)
+                and not (subjects_only and self._inside_reported(at))
+            )
+            found = next(candidates, None)
+            if found is None:
+                continue
+            at, entity = found
+            if entity.gender is None:  # "Benning said … the Florida Highway Patrol closed …": she is Benning
+                paragraph = bisect_right(self.paragraph_starts, at)
+                for earlier, other in candidates:
+                    if bisect_right(self.paragraph_starts, earlier) != paragraph:
+                        break
+                    if other.gender == gender:
+                        entity = other
+                        break
+            entity.gender = gender
+            return entity.speaker
         return None
 
     def _description(self, mention: Mention, position: int) -> Speaker | None:
