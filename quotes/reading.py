@@ -515,8 +515,10 @@ class Reading:
         """A one-word name before an auxiliary that the article never writes in lower case nor after
         another capitalised word: "Skyways has apologised", never "Talks were paused" (the article
         also writes "talks") nor "Ishikawa was careful" (after "Haruto Ishikawa" in a caption)."""
-        if not word.isalpha() or not AUXILIARY_AFTER.match(self.text, end):
-            return False
+        verb = NEXT_WORD.match(self.text, end)
+        lemma = lexicon().verb_lemma.get(verb.group(1)) if verb else None
+        if not word.isalpha() or not (AUXILIARY_AFTER.match(self.text, end) or (lemma and lemma != verb.group(1))):
+            return False  # "Skyways has apologised", "Hezbollah denies rebuilding"; never "Indian state governments"
         if regex.search(rf"\p{{Lu}}[\p{{L}}'’\-]+ {regex.escape(word)}\b", self.body):
             return False  # "Haruto Ishikawa" in a caption: "Ishikawa was careful" is his surname
         return not self.writes_in_lower_case(word)

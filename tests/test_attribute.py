@@ -1487,3 +1487,13 @@ def test_a_bodys_initials_are_never_she():
         "\"We will rebuild one room first,\" she said.\n"
     )
     assert who(body) == [("We will rebuild one room first,", None, "none")]
+
+
+def test_a_one_word_body_before_a_reporting_verb_is_what_the_group_points_back_to():
+    body = (
+        "Border\n\nIsrael says it struck twelve sites overnight.\n\n"
+        "Hezbollah denies rebuilding in the border area. In a statement on Tuesday, the group said the strikes were "
+        "\"a flagrant violation\" of the ceasefire.\n\n"
+        "Officials said Kansai Precision was in talks with two Indian state governments.\n"
+    )
+    assert who(body) == [("a flagrant violation", "Hezbollah", "reporting_clause")]
