@@ -500,8 +500,12 @@ def head_noun(description: str) -> str:
     last = description.rsplit(None, 1)[-1].lower() if description.strip() else ""
     if last in lexicon().person_nouns:
         return last
-    words = POST_MODIFIER.split(description, maxsplit=1)[0].split()
-    return words[-1].lower() if words else ""
+    words = [w.lower() for w in POST_MODIFIER.split(description, maxsplit=1)[0].split()]
+    lex = lexicon()
+    for word in reversed(words[-3:]):  # "political source close to the Framework": source, not close
+        if word in lex.person_nouns or word in lex.group_nouns:
+            return word
+    return words[-1] if words else ""
 
 
 @dataclass
