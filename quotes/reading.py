@@ -16,7 +16,7 @@ import regex
 from quotes.documents import HEAD_LINES, TAIL_LINES, dateline_length, is_meta_line
 from quotes.extract import Layout, Paragraph, layout
 from quotes.lexicon import lexicon, word_trie
-from quotes.mentions import HANDLE, POSSESSIVE_S, Discourse, Entity, Mention, parse_subject, without_party
+from quotes.mentions import AGENT_ENDINGS, HANDLE, POSSESSIVE_S, Discourse, Entity, Mention, parse_subject, without_party
 from quotes.records import Span, Speaker
 from quotes.sentences import Sentence, Sentences, masked
 from quotes.speakers import SpeakerBook
@@ -88,6 +88,7 @@ COORDINATED_OBLIQUE = regex.compile(
 BODY_ROLE_BEFORE = regex.compile(r"((?:\p{Lu}[\p{L}\-]*\s+){1,3}(?:\p{Ll}[\p{L}\-]*\s+){0,2}\p{Ll}[\p{L}\-]*)\s+$")
 LABEL_LEFT_COMMA = regex.compile(r"(?<=\S)\s{3,},$")  # the comma after a blanked party label ends no appositive
 ROLE_IN_APPOSITION = regex.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+((?:[\p{L}\-’']+\s+){0,4}?[\p{Ll}\-]+),\s+$")
+TITLE_OPENING = regex.compile(r"\s*(?:(?:\p{Lu}[\p{L}'’\-]*|of|the|and|for)\s+)*\p{Ll}+\s+")  # "Our North of England correspondent "
 NARRATOR_OBJECT = regex.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+\p{Ll}+\s+$")  # "I find Vosburgh": the one a feature is about
 TOPIC_BEFORE = regex.compile(r"(?:^|[.!?]\s+)(?:For|To)\s+$", regex.MULTILINE)
 # A phrase of place, time or manner before a sentence's subject, set off by a comma.
@@ -109,8 +110,9 @@ RELATIVE_OPENERS = ("who ", "whose ", "which ", "where ", "whom ")
 # The comma inside a body's name that lists its fields: "… of Housing, Communities and Local Government".
 ORGANISATION_LIST = regex.compile(r",\s*\p{Lu}[\p{L}\-]*(?:,\s*\p{Lu}[\p{L}\-]*)*\s+and\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*(?=\s|$)")
 NAME_OF_BEFORE = regex.compile(r"(?r)\b(?:of|for)\s+\p{Lu}[\p{L}\-]*$")
-# A title inside a phrase after a preposition: "the assassination of top Hezbollah commander Imad Mughniyeh".
-TITLED_OBJECT = regex.compile(r"\b(?:of|with|to|from|by|against|about|between|among)\s+(?:the\s+)?(?:\S+\s+){0,2}\p{Ll}+\s+$")
+# A title inside a phrase after a preposition: "the assassination of top Hezbollah commander Imad Mughniyeh";
+# not "North of England correspondent Dan Whitcliffe", a title holding "of".
+TITLED_OBJECT = regex.compile(r"\b\p{Ll}+\s+(?:of|with|to|from|by|against|about|between|among)\s+(?:the\s+)?(?:\S+\s+){0,2}\p{Ll}+\s+$")
 # The end of a body's name that runs on through a joiner: the name after it is still the body's.
 NAME_JOIN_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’\-]*\s+(?:and|of|for|&)\s+$")
 LAST_BREAK = regex.compile(r"(?r)[,;:(—–]")  # searched backwards: the break nearest the verb
@@ -441,7 +443,7 @@ class Reading:
                 if not (alone or described):
                     return
                 mention = replace(mention, organisation=True)  # "Homewise, the smart home company," / "Skyways has"
-        obliques = (OBLIQUE.search(before) and not TOPIC_BEFORE.search(self.text, para.start, start)) or self._follows_a_verb(before, end)
+        obliques = (OBLIQUE.search(before) and not TOPIC_BEFORE.search(self.text, para.start, start)) or self._follows_a_verb(before, start, end)
         words_before = before.split()
         role_before = bool(words_before) and words_before[-1] in lexicon().role_nouns  # "… of top Hezbollah commander X"
         obliques = obliques or (role_before and TITLED_OBJECT.search(self.text, max(para.start, start - 60), start) is not None)
@@ -495,7 +497,7 @@ class Reading:
             oblique = OBLIQUE.search(self.text, max(para.start, start - 16), start) is not None
             self.discourse.mentioned(start, entity, oblique)
 
-    def _follows_a_verb(self, before: str, end: int) -> bool:
+    def _follows_a_verb(self, before: str, start: int, end: int) -> bool:
         """A name right after a lower-case word that is no clause link or role is an object ("beat
         Dayana Yastremska", "accused Price of"), not a subject; after a reporting verb only if the
         clause goes on ("said Price." is an inverted cue; "told BBC Sport." never is)."""
@@ -509,6 +511,8 @@ class Reading:
         if low in lex.not_names or low in lex.auxiliaries:
             return False
         lemma = lex.verb_lemma.get(low)
+        if lemma is None and low.endswith(AGENT_ENDINGS) and TITLE_OPENING.fullmatch(self.text, self.sentences.around(start).start, start):
+            return False  # "Our North of England correspondent Dan Whitcliffe is": a title no list holds opens the sentence
         return lemma is None or lemma in lex.object_verbs or LOWER_AFTER.match(self.text, end) is not None
 
     def _is_body_named_alone(self, word: str, end: int) -> bool:

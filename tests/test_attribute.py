@@ -1504,3 +1504,17 @@ def test_a_source_close_to_a_body_is_the_source_the_next_cue_means():
         "\"Some leaders believe the storm will pass,\" the source said, requesting anonymity.\n"
     )
     assert who(body)[-1] == ("Some leaders believe the storm will pass,", "political source close to the Framework", "cue_after_quote")
+
+
+def test_a_title_no_list_holds_opening_the_sentence_leaves_its_name_the_subject():
+    body = (
+        "Derailment\n\nNetwork Rail's route director Gareth Lindqvist said engineers were at the scene.\n\n"
+        "Our North of England correspondent Dan Whitcliffe is at the cordon near Shap.\n\n"
+        "\"What strikes you here is how remote this is,\" he says.\n"
+    )
+    assert who(body) == [("What strikes you here is how remote this is,", "Dan Whitcliffe", "cue_after_quote")]
+    game = (
+        "Rockies win\n\nDanny Ortega homered.\n\nOrtega drove a slider from Padres reliever Tyler Beckett into the "
+        "seats.\n\n\"I was just trying to get something up,\" the 28-year-old said.\n"
+    )
+    assert who(game) == [("I was just trying to get something up,", "Danny Ortega", "cue_after_quote")]
