@@ -518,6 +518,7 @@ class Entity:
     gender: str | None = None  # from the data, a title (Mr, Ms) or the pronouns the article uses
     gender_guessed: bool = False  # only from the given name's usual gender: a title or pronoun may overrule it
     named_alone: bool = False  # one capitalised word the text uses as a subject ("Skyways has"): a class noun may find it
+    age: str | None = None  # "Lee Dunn, 34,": whom "the 34-year-old" points back to
 
     def fits(self, gender: str) -> bool:
         return self.gender in (None, gender)
@@ -616,8 +617,14 @@ class Discourse:
         return {e.entity.speaker.name for e in self.events[first:last] if e.entity.speaker.kind == "person"}
 
     def knows_word(self, word: str) -> bool:
-        """Whether a person already named has this first name or surname."""
-        return any(e.speaker.kind == "person" for e in self.by_word.get(name_key(word), ()))
+        """Whether a person already named has this first name or surname ("Obi-Palmer" after "Kasey Obi-Palmer")."""
+        words = name_key(word).split()
+        if len(words) == 1:
+            return any(e.speaker.kind == "person" for e in self.by_word.get(words[0], ()))
+        return any(
+            e.speaker.kind == "person" and name_key(e.speaker.name).split()[-len(words) :] == words
+            for e in self.by_word.get(words[-1], ()) if words
+        )
 
     def register_name(self, mention: Mention, position: int, oblique: bool = False) -> Entity | None:
         """Record a name the narration gives at `position`, folding spellings and surnames."""
@@ -795,6 +802,11 @@ class Discourse:
         if mention.definite and _is_epithet(head):  # "the 24-year-old", "the Spaniard", "the striker": the person just named
             kin = _kin_with_children(head) or last
             gender = lexicon().gendered_nouns.get(kin) or lexicon().kin_nouns.get(kin)  # "the actress", "the father-of-two"
+            age = AGE.search(head)
+            if age:  # "the 34-year-old" is whoever the article gave that age, a paragraph or more back
+                aged = next((e for _, e in self._before(position) if e.age and age.group().startswith(e.age + "-")), None)
+                if aged is not None:
+                    return aged.speaker
             near = [e for pos, e in self._before(position, subjects_only=True) if position - pos <= EPITHET_REACH]
             demonyms = lexicon().demonyms
             people = [e for e in near if e.speaker.kind == "person" and (gender is None or e.fits(gender))]

@@ -89,6 +89,7 @@ BODY_ROLE_BEFORE = regex.compile(r"((?:\p{Lu}[\p{L}\-]*\s+){1,3}(?:\p{Ll}[\p{L}\
 LABEL_LEFT_COMMA = regex.compile(r"(?<=\S)\s{3,},$")  # the comma after a blanked party label ends no appositive
 ROLE_IN_APPOSITION = regex.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+((?:[\p{L}\-’']+\s+){0,4}?[\p{Ll}\-]+),\s+$")
 TITLE_OPENING = regex.compile(r"\s*(?:(?:\p{Lu}[\p{L}'’\-]*|of|the|and|for)\s+)*\p{Ll}+\s+")  # "Our North of England correspondent "
+AGE_AFTER_NAME = regex.compile(r",\s*(\d{1,3}),")
 NARRATOR_OBJECT = regex.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+\p{Ll}+\s+$")  # "I find Vosburgh": the one a feature is about
 TOPIC_BEFORE = regex.compile(r"(?:^|[.!?]\s+)(?:For|To)\s+$", regex.MULTILINE)
 # A phrase of place, time or manner before a sentence's subject, set off by a comma.
@@ -459,6 +460,9 @@ class Reading:
             entity.named_alone = True  # "Skyways has apologised": for "the airline" to find, not a pronoun
         if entity is not None and (role_before or before.endswith(", ")):
             self._note_role_before(entity, para, start, role_before)
+        age = AGE_AFTER_NAME.match(self.text, end, para.end)
+        if entity is not None and age:
+            entity.age = age.group(1)  # "Lee Dunn, 34, went into cardiac arrest": "the 34-year-old" later
 
     def _note_role_before(self, entity: Entity, para: Paragraph, start: int, role_before: bool) -> None:
         """A role right before a name, or in apposition before it, is one of its titles, for "the

@@ -1518,3 +1518,19 @@ def test_a_title_no_list_holds_opening_the_sentence_leaves_its_name_the_subject(
         "seats.\n\n\"I was just trying to get something up,\" the 28-year-old said.\n"
     )
     assert who(game) == [("I was just trying to get something up,", "Danny Ortega", "cue_after_quote")]
+
+
+def test_an_age_given_beside_a_name_finds_the_age_epithet_later_and_a_hyphenated_surname_is_known():
+    body = (
+        "CPR\n\nLee Dunn, 34, went into cardiac arrest on an artificial pitch last October.\n\n"
+        "His friend Craig Lowes, 36, performed CPR for seven minutes until paramedics arrived.\n\n"
+        "On Sunday the pair completed the half marathon.\n\n"
+        "\"I died for seven minutes on that pitch,\" the 34-year-old told the Mirror.\n"
+    )
+    assert who(body) == [("I died for seven minutes on that pitch,", "Lee Dunn", "cue_after_quote")]
+    match = (
+        "Draw\n\nKasey Obi-Palmer scored from the spot.\n\nManager Danny Pruitt said the side had been poor.\n\n"
+        "Obi-Palmer, who was taking only his second penalty, was more relaxed. \"It's just tightness,\" said the "
+        "22-year-old.\n"
+    )
+    assert who(match) == [("It's just tightness,", "Kasey Obi-Palmer", "cue_after_quote")]
