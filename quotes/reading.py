@@ -90,6 +90,7 @@ LABEL_LEFT_COMMA = regex.compile(r"(?<=\S)\s{3,},$")  # the comma after a blanke
 ROLE_IN_APPOSITION = regex.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+((?:[\p{L}\-’']+\s+){0,4}?[\p{Ll}\-]+),\s+$")
 TITLE_OPENING = regex.compile(r"\s*(?:(?:\p{Lu}[\p{L}'’\-]*|of|the|and|for)\s+)*\p{Ll}+\s+")  # "Our North of England correspondent "
 AGE_AFTER_NAME = regex.compile(r",\s*(\d{1,3}),")
+WHO_CLAUSE_AFTER = regex.compile(r",\s+who\s+(?!is\b|was\b|has\b|had\b)\p{Ll}+")  # ", who shared", not ", who was killed"
 NARRATOR_OBJECT = regex.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+\p{Ll}+\s+$")  # "I find Vosburgh": the one a feature is about
 TOPIC_BEFORE = regex.compile(r"(?:^|[.!?]\s+)(?:For|To)\s+$", regex.MULTILINE)
 # A phrase of place, time or manner before a sentence's subject, set off by a comma.
@@ -453,6 +454,8 @@ class Reading:
             obliques = True  # "the former Dunmore Athletic midfielder", "Kansas lawmakers": a modifier, not someone
         elif not obliques and before.endswith(" and "):
             obliques = COORDINATED_OBLIQUE.search(self.text, max(para.start, start - 80), start) is not None
+        if obliques and WHO_CLAUSE_AFTER.match(self.text, end, para.end):
+            obliques = False  # "caught the eye of star Aimee Castro, who shared their story": she acts next
         if obliques and NARRATOR_OBJECT.search(self.text, max(para.start, start - 20), start):
             obliques = False  # the person a first-person narrator meets is as much the topic as a subject
         entity = discourse.register_name(mention, start, bool(obliques))  # "at X", "accused Price of": not a subject

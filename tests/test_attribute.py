@@ -1534,3 +1534,12 @@ def test_an_age_given_beside_a_name_finds_the_age_epithet_later_and_a_hyphenated
         "22-year-old.\n"
     )
     assert who(match) == [("It's just tightness,", "Kasey Obi-Palmer", "cue_after_quote")]
+
+
+def test_a_person_a_who_clause_follows_acts_next_though_named_after_a_preposition():
+    body = (
+        "CPR\n\nKerry Dunn posted the video on Friday.\n\n"
+        "The pair's fundraising caught the eye of Strictly star Aimee Castro, who shared their story with her followers.\n\n"
+        "\"These two lads are the best thing on the internet today,\" she wrote.\n"
+    )
+    assert who(body) == [("These two lads are the best thing on the internet today,", "Aimee Castro", "cue_after_quote")]
