@@ -111,7 +111,9 @@ def cue_before_quote(reading: Reading, span: Span) -> Attribution | None:
     tail = reading.text[verb.end : begin]
     if not INTRODUCTION_TAIL.match(tail) or (tail.strip() and tail.strip()[-1] not in ":,"):
         return None
-    subject = reading.subject_before(sentence.start, verb) or reading.subject_after(verb, begin)
+    participle = verb.form.endswith("ing") and reading.text[sentence.start : verb.start].rstrip().endswith(",")
+    opening = reading.opening_subject(sentence) if participle else None  # "Turner, his aunt, shared a photo …, writing: “…”"
+    subject = opening or reading.subject_before(sentence.start, verb) or reading.subject_after(verb, begin)
     return _answer(reading, subject, verb, "cue_before_quote", 0.9)
 
 

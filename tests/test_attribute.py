@@ -1543,3 +1543,11 @@ def test_a_person_a_who_clause_follows_acts_next_though_named_after_a_prepositio
         "\"These two lads are the best thing on the internet today,\" she wrote.\n"
     )
     assert who(body) == [("These two lads are the best thing on the internet today,", "Aimee Castro", "cue_after_quote")]
+
+
+def test_a_participle_before_a_colon_takes_the_sentence_s_opening_subject():
+    body = (
+        "Vigil\n\nJaylen Brooks, 19, was shot on Saturday.\n\n"
+        "Turner, his aunt, shared a photo of her nephew on Facebook early Sunday, writing: \"Rest easy nephew.\"\n"
+    )
+    assert who(body) == [("Rest easy nephew.", "Turner", "cue_before_quote")]
