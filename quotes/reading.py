@@ -722,6 +722,8 @@ class Reading:
         """The subject of an inverted cue: `said Mr Smith, the chief executive`."""
         if self.text[max(0, verb.start - 3) : verb.start] == "to ":
             return None  # "to claim a victory": an infinitive has no subject after it
+        if verb.lemma in lexicon().object_verbs:
+            return None  # "telling residents: “…”": the one told, never the speaker
         rest = self.text[verb.end : limit]
         match = INVERTED_SUBJECT.match(rest)
         if not match:
@@ -782,7 +784,10 @@ class Reading:
                 return Subject(mention, appositive.start("name"))
         described = OPENING_DESCRIPTION.match(self.text, at, sentence.end)
         if described and described.group(1).split()[-1] in lexicon().role_nouns:  # "The mayor hit back, accusing …"
-            mention = parse_subject(described.group(0).strip())
+            end = described.end()
+            while (noun := NEXT_WORD.match(self.text, end, sentence.end)) and noun.group(1) in lexicon().role_nouns:
+                end = noun.end()  # "the fire authority issued", not "the fire"
+            mention = parse_subject(self.text[at:end].strip())
             if mention and mention.kind == "description":
                 return Subject(mention, at)
         pronoun = OPENING_PRONOUN.match(self.text, at, sentence.end)

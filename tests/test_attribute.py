@@ -1551,3 +1551,11 @@ def test_a_participle_before_a_colon_takes_the_sentence_s_opening_subject():
         "Turner, his aunt, shared a photo of her nephew on Facebook early Sunday, writing: \"Rest easy nephew.\"\n"
     )
     assert who(body) == [("Rest easy nephew.", "Turner", "cue_before_quote")]
+
+
+def test_the_one_told_is_never_the_speaker():
+    body = (
+        "Fire\n\nAt 3:40pm on Saturday, the fire authority issued an emergency warning for Moyston, telling "
+        "residents: “It is too late to leave.”\n"
+    )
+    assert who(body) == [("It is too late to leave.", "fire authority", "cue_before_quote")]  # not "residents", not "fire"
