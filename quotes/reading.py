@@ -369,8 +369,8 @@ class Reading:
                 line = self.body[para.start : para.end].strip()
                 if not line[-1:].isalpha():  # most short lines end in a full stop or a mark: read no further
                     continue
-                words = line.split()
-                if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words):
+                words = [w for w in line.split() if w[:1].isalnum()]  # "Advertisement - Continue Reading Below"
+                if 1 < len(words) <= 5 and all(w[:1].isupper() for w in words):
                     found.add(para.index)
         return found
 
@@ -525,14 +525,15 @@ class Reading:
     def _is_body_named_alone(self, word: str, end: int) -> bool:
         """A one-word name before an auxiliary that the article never writes in lower case nor after
         another capitalised word: "Skyways has apologised", never "Talks were paused" (the article
-        also writes "talks") nor "Ishikawa was careful" (after "Haruto Ishikawa" in a caption)."""
+        also writes "talks") nor "Ishikawa was careful" (after "Haruto Ishikawa" in a caption). The
+        body is searched for the word after a capital last, and only where it follows a space at all."""
         verb = NEXT_WORD.match(self.text, end)
         lemma = lexicon().verb_lemma.get(verb.group(1)) if verb else None
         if not word.isalpha() or not (AUXILIARY_AFTER.match(self.text, end) or (lemma and lemma != verb.group(1))):
             return False  # "Skyways has apologised", "Hezbollah denies rebuilding"; never "Indian state governments"
-        if regex.search(rf"\p{{Lu}}[\p{{L}}'’\-]+ {regex.escape(word)}\b", self.body):
-            return False  # "Haruto Ishikawa" in a caption: "Ishikawa was careful" is his surname
-        return not self.writes_in_lower_case(word)
+        if self.writes_in_lower_case(word):
+            return False
+        return f" {word}" not in self.body or not regex.search(rf"\p{{Lu}}[\p{{L}}'’\-]+ {regex.escape(word)}\b", self.body)
 
     def writes_in_lower_case(self, word: str) -> bool:
         """Whether the body also writes this word in lower case: "Forecasters said" opens a sentence on

@@ -1559,3 +1559,12 @@ def test_the_one_told_is_never_the_speaker():
         "residents: “It is too late to leave.”\n"
     )
     assert who(body) == [("It is too late to leave.", "fire authority", "cue_before_quote")]  # not "residents", not "fire"
+
+
+def test_an_advertisement_line_names_no_one():
+    body = (
+        "Profile\n\nTheo Marchetti has played the friend in eleven films.\n\n"
+        "Advertisement - Continue Reading Below\n\n"
+        "\"I'd like to be somebody's first choice once,\" he says.\n"
+    )
+    assert who(body) == [("I'd like to be somebody's first choice once,", "Theo Marchetti", "cue_after_quote")]
