@@ -502,7 +502,7 @@ def head_noun(description: str) -> str:
         return last
     words = [w.lower() for w in POST_MODIFIER.split(description, maxsplit=1)[0].split()]
     lex = lexicon()
-    for word in reversed(words[-3:]):  # "political source close to the Framework": source, not close
+    for word in reversed(words):  # "political source close to the Framework", "woman selling fish rolls": source, woman
         if word in lex.person_nouns or word in lex.group_nouns:
             return word
     return words[-1] if words else ""

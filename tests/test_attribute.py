@@ -1568,3 +1568,12 @@ def test_an_advertisement_line_names_no_one():
         "\"I'd like to be somebody's first choice once,\" he says.\n"
     )
     assert who(body) == [("I'd like to be somebody's first choice once,", "Theo Marchetti", "cue_after_quote")]
+
+
+def test_a_described_woman_selling_fish_is_a_woman():
+    body = (
+        "Herring\n\nBiologist Katharina Wendt says the stock has collapsed.\n\n"
+        "A woman selling fish rolls from a kiosk at the harbor says tourists ask where the herring comes from. "
+        "“I tell them the truth,” she says.\n"
+    )
+    assert who(body) == [("I tell them the truth,", "woman selling fish rolls from a kiosk at the harbor", "cue_after_quote")]
