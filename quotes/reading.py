@@ -91,6 +91,7 @@ ROLE_IN_APPOSITION = regex.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\
 TITLE_OPENING = regex.compile(r"\s*(?:(?:\p{Lu}[\p{L}'’\-]*|of|the|and|for)\s+)*\p{Ll}+\s+")  # "Our North of England correspondent "
 AGE_AFTER_NAME = regex.compile(r",\s*(\d{1,3}),")
 WHO_CLAUSE_AFTER = regex.compile(r",\s+who\s+(?!is\b|was\b|has\b|had\b)\p{Ll}+")  # ", who shared", not ", who was killed"
+OPENING_INDEFINITE_WHO = regex.compile(r"(?:^|(?<=[.!?]\s))((?:A|An)\s+[^,.;:!?“”\"\n]{2,80}?),\s+who\b", regex.MULTILINE)
 NARRATOR_OBJECT = regex.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+\p{Ll}+\s+$")  # "I find Vosburgh": the one a feature is about
 TOPIC_BEFORE = regex.compile(r"(?:^|[.!?]\s+)(?:For|To)\s+$", regex.MULTILINE)
 # A phrase of place, time or manner before a sentence's subject, set off by a comma.
@@ -562,6 +563,10 @@ class Reading:
             subject = self.subject_before(sentence.start, verb) or (self.subject_after(verb, sentence.end) if inverted else None)
             if subject and subject.mention.kind == "description" and not (subject.mention.definite or subject.mention.group):
                 self.discourse.resolve(subject.mention, subject.start)
+        for found in OPENING_INDEFINITE_WHO.finditer(self.text):  # "A senior official in the ministry, who asked not
+            mention = parse_subject(found.group(1))  # to be named, was more candid. “…,” he told DER SPIEGEL"
+            if mention and mention.kind == "description" and not mention.group and lexicon().person_nouns & set(mention.head.split()):
+                self.discourse.resolve(mention, found.start())
 
     def _find_verbs(self, forms: frozenset[str]) -> list[Verb]:
         lemma = lexicon().verb_lemma

@@ -1577,3 +1577,12 @@ def test_a_described_woman_selling_fish_is_a_woman():
         "“I tell them the truth,” she says.\n"
     )
     assert who(body) == [("I tell them the truth,", "woman selling fish rolls from a kiosk at the harbor", "cue_after_quote")]
+
+
+def test_an_unnamed_official_a_who_clause_describes_is_the_he_of_the_quote_after():
+    body = (
+        "Herring\n\nFisherman Uwe Lassahn says the quota cuts came too late.\n\n"
+        "A senior official in the ministry, who asked not to be named, was more candid. “Nobody in Berlin wants "
+        "to say it out loud,” he told DER SPIEGEL.\n"
+    )
+    assert who(body) == [("Nobody in Berlin wants to say it out loud,", "senior official in the ministry", "cue_after_quote")]
