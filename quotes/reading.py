@@ -73,6 +73,7 @@ LOWER_AFTER = regex.compile(r"\s+\p{Ll}")  # a lower-case word next: a subject's
 # Words after which a name still stands as a subject: clause links, and the verbs of an inverted cue.
 SUBJECT_OPENERS = frozenset(("and", "but", "or", "that", "while", "when", "as", "after", "before", "because",
                              "if", "although", "though", "so", "then", "where", "whom", "says", "said", "added"))
+SECOND_CAPITAL = regex.compile(r"(?<=\p{Lu}[\p{L}'’\-]+ )\p{Lu}[\p{L}'’\-]*\b")  # "Ishikawa" in "Haruto Ishikawa"
 LOWER_WORD_RUN = regex.compile(r"\b\p{Ll}+\b")
 AUXILIARY_AFTER = regex.compile(r"\s+(?:has|had|is|was|will|would|could|can|did|does)\s+\p{Ll}")
 SENTENCE_ENDS = ".!?”\"’'"  # a paragraph ending so is prose or a quote, never a byline
@@ -358,6 +359,7 @@ class Reading:
         self._issuing: tuple[list[Verb], list[int]] | None = None
         self._subjects: dict[tuple[int, int], Subject | None] = {}
         self._lower_words: frozenset[str] | None = None  # words the body writes in lower case
+        self._second_names: frozenset[str] | None = None  # capitalised words the body writes after another one
         self._register_names()
         self._register_unnamed_speakers()
         self._register_described_roles()
@@ -527,14 +529,19 @@ class Reading:
         """A one-word name before an auxiliary that the article never writes in lower case nor after
         another capitalised word: "Skyways has apologised", never "Talks were paused" (the article
         also writes "talks") nor "Ishikawa was careful" (after "Haruto Ishikawa" in a caption). The
-        body is searched for the word after a capital last, and only where it follows a space at all."""
+        words the body writes after a capitalised word are listed last, and only where this one follows
+        a space at all."""
         verb = NEXT_WORD.match(self.text, end)
         lemma = lexicon().verb_lemma.get(verb.group(1)) if verb else None
         if not word.isalpha() or not (AUXILIARY_AFTER.match(self.text, end) or (lemma and lemma != verb.group(1))):
             return False  # "Skyways has apologised", "Hezbollah denies rebuilding"; never "Indian state governments"
         if self.writes_in_lower_case(word):
             return False
-        return f" {word}" not in self.body or not regex.search(rf"\p{{Lu}}[\p{{L}}'’\-]+ {regex.escape(word)}\b", self.body)
+        if f" {word}" not in self.body:
+            return True
+        if self._second_names is None:  # listed once, only for an article that needs it
+            self._second_names = frozenset(SECOND_CAPITAL.findall(self.body))
+        return word not in self._second_names
 
     def writes_in_lower_case(self, word: str) -> bool:
         """Whether the body also writes this word in lower case: "Forecasters said" opens a sentence on
