@@ -90,6 +90,7 @@ BODY_ROLE_BEFORE = regex.compile(r"((?:\p{Lu}[\p{L}\-]*\s+){1,3}(?:\p{Ll}[\p{L}\
 LABEL_LEFT_COMMA = regex.compile(r"(?<=\S)\s{3,},$")  # the comma after a blanked party label ends no appositive
 ROLE_IN_APPOSITION = regex.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+((?:[\p{L}\-’']+\s+){0,4}?[\p{Ll}\-]+),\s+$")
 TITLE_OPENING = regex.compile(r"\s*(?:(?:\p{Lu}[\p{L}'’\-]*|of|the|and|for)\s+)*\p{Ll}+\s+")  # "Our North of England correspondent "
+ROLE_AFTER_NAME = regex.compile(r",\s+the\s+((?:\p{L}[\p{L}\-]*\s+){0,2}?\p{Ll}[\p{Ll}\-]*)(?=\s+of\b|,)")
 AGE_AFTER_NAME = regex.compile(r",\s*(\d{1,3}),")
 WHO_CLAUSE_AFTER = regex.compile(r",\s+who\s+(?!is\b|was\b|has\b|had\b)\p{Ll}+")  # ", who shared", not ", who was killed"
 OPENING_INDEFINITE_WHO = regex.compile(r"(?:^|(?<=[.!?]\s))((?:A|An)\s+[^,.;:!?“”\"\n]{2,80}?),\s+who\b", regex.MULTILINE)
@@ -203,7 +204,7 @@ def _described_role() -> regex.Pattern:
     lex = lexicon()
     roles = word_trie((lex.titles | lex.person_nouns) - lex.organisation_nouns)
     return regex.compile(
-        rf"(?:^|(?<=[.!?,;]\s))[Tt]he\s+(?P<role>(?:\p{{Ll}}[\p{{Ll}}\-]*\s+){{0,2}}(?:{roles}))(?=\s+(?:\p{{Ll}}+\s+)?\p{{Ll}}+\b)",
+        rf"(?:^|(?<=[.!?,;]\s))[Tt]he\s+(?P<role>(?:\p{{L}}[\p{{Ll}}\-]*\s+){{0,2}}(?:{roles}))(?=\s+(?:\p{{Ll}}+\s+)?\p{{Ll}}+\b)",
         regex.MULTILINE,
     )
 
@@ -466,6 +467,10 @@ class Reading:
             entity.named_alone = True  # "Skyways has apologised": for "the airline" to find, not a pronoun
         if entity is not None and (role_before or before.endswith(", ")):
             self._note_role_before(entity, para, start, role_before)
+        role_after = ROLE_AFTER_NAME.match(self.text, end, para.end)
+        head = role_after.group(1).split()[-1].lower() if role_after else ""
+        if entity is not None and (head in lexicon().person_nouns or head in lexicon().titles):
+            entity.titles.add(role_after.group(1).lower())  # "Daniel Carrow, the commander of the coalition,": "the commander"
         age = AGE_AFTER_NAME.match(self.text, end, para.end)
         if entity is not None and age:
             entity.age = age.group(1)  # "Lee Dunn, 34, went into cardiac arrest": "the 34-year-old" later
@@ -492,7 +497,10 @@ class Reading:
             para = self.paragraph_of(found.start())
             if para.index in self.captions or para.index in self.headlines:
                 continue
-            entity = self.discourse.person_titled(found.group("role").lower(), found.start())
+            role = found.group("role").lower()
+            entity = self.discourse.person_titled(role, found.start())
+            if entity is None and " " in role:  # "the American commander": the commander named before
+                entity = self.discourse.person_titled(role.rsplit(None, 1)[-1], found.start())
             if entity is not None:
                 self.discourse.mentioned(found.start(), entity)
 

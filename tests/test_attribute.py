@@ -1586,3 +1586,13 @@ def test_an_unnamed_official_a_who_clause_describes_is_the_he_of_the_quote_after
         "to say it out loud,” he told DER SPIEGEL.\n"
     )
     assert who(body) == [("Nobody in Berlin wants to say it out loud,", "senior official in the ministry", "cue_after_quote")]
+
+
+def test_a_role_after_a_name_and_a_nationality_before_a_role_find_the_commander():
+    body = (
+        "Handover\n\nMaj. Gen. Daniel Carrow, the commander of the U.S.-led coalition, walked the flight line.\n\n"
+        "Spc. Jordan Reyes, a 24-year-old Army specialist from Ohio, loaded the last pallet.\n\n"
+        "As the C-17 lifted off, the American commander turned back toward the hangars.\n\n"
+        "“If the Iraqis ask us, we will be back,” he said.\n"
+    )
+    assert who(body)[-1] == ("If the Iraqis ask us, we will be back,", "Daniel Carrow", "cue_after_quote")
