@@ -31,6 +31,7 @@ class Lexicon:
     class_nouns: frozenset[str]  # organisation nouns a name seldom holds: "the company" may be "Thames Water"
     public_body_nouns: frozenset[str]  # organisation nouns of public bodies: no "company" is one
     person_nouns: frozenset[str]
+    person_roles: frozenset[str]  # titles and person nouns: what a person's role ends in ("commander", "spokesman")
     spokes_nouns: frozenset[str]
     anonymous_source_nouns: frozenset[str]
     event_verbs: frozenset[str]  # "met", "signed": a clause telling of a deed, not of words  # "a senior official said …": an anonymous source's reported speech
@@ -105,6 +106,7 @@ def lexicon() -> Lexicon:
         class_nouns=frozenset(words["class_nouns"]),
         public_body_nouns=frozenset(words["public_body_nouns"]),
         person_nouns=frozenset(words["person_nouns"]),
+        person_roles=frozenset(words["titles"]) | frozenset(words["person_nouns"]),
         spokes_nouns=frozenset(words["spokes_nouns"]),
         anonymous_source_nouns=frozenset(words["anonymous_source_nouns"]),
         event_verbs=frozenset(words["event_verbs"]),

@@ -111,7 +111,7 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], list[str], str | None]:
         return [], tokens, lex.given_name_titles[tokens[0].lower()]  # "Dean Marsh": a man named Dean
     titles = tokens[: last_title + 1]
     name = tokens[last_title + 1 :]
-    if name and name[-1].lower() in lex.titles | lex.person_nouns:
+    if name and name[-1].lower() in lex.person_roles:
         return tokens, [], gender
     return titles, name, gender
 

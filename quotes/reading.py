@@ -202,7 +202,7 @@ def _document_opening() -> regex.Pattern:
 def _described_role() -> regex.Pattern:
     """A definite role as a clause's subject: "the defense minister returned", ", the minister said"."""
     lex = lexicon()
-    roles = word_trie((lex.titles | lex.person_nouns) - lex.organisation_nouns)
+    roles = word_trie(lex.person_roles - lex.organisation_nouns)
     return regex.compile(
         rf"(?:^|(?<=[.!?,;]\s))[Tt]he\s+(?P<role>(?:\p{{L}}[\p{{Ll}}\-]*\s+){{0,2}}(?:{roles}))(?=\s+(?:\p{{Ll}}+\s+)?\p{{Ll}}+\b)",
         regex.MULTILINE,
@@ -463,17 +463,23 @@ class Reading:
         if obliques and NARRATOR_OBJECT.search(self.text, max(para.start, start - 20), start):
             obliques = False  # the person a first-person narrator meets is as much the topic as a subject
         entity = discourse.register_name(mention, start, bool(obliques))  # "at X", "accused Price of": not a subject
-        if alone and entity is not None:
+        if entity is None:
+            return
+        if alone:
             entity.named_alone = True  # "Skyways has apologised": for "the airline" to find, not a pronoun
-        if entity is not None and (role_before or before.endswith(", ")):
+        if role_before or before.endswith(", "):
             self._note_role_before(entity, para, start, role_before)
-        role_after = ROLE_AFTER_NAME.match(self.text, end, para.end)
-        head = role_after.group(1).split()[-1].lower() if role_after else ""
-        if entity is not None and (head in lexicon().person_nouns or head in lexicon().titles):
-            entity.titles.add(role_after.group(1).lower())  # "Daniel Carrow, the commander of the coalition,": "the commander"
+        self._note_what_follows(entity, para, end)
+
+    def _note_what_follows(self, entity: Entity, para: Paragraph, end: int) -> None:
+        """A role or an age in apposition after a name: "Daniel Carrow, the commander of the coalition,"
+        is "the commander" later, "Lee Dunn, 34," is "the 34-year-old"."""
+        role = ROLE_AFTER_NAME.match(self.text, end, para.end)
+        if role and role.group(1).rsplit(None, 1)[-1].lower() in lexicon().person_roles:
+            entity.titles.add(role.group(1).lower())
         age = AGE_AFTER_NAME.match(self.text, end, para.end)
-        if entity is not None and age:
-            entity.age = age.group(1)  # "Lee Dunn, 34, went into cardiac arrest": "the 34-year-old" later
+        if age:
+            entity.age = age.group(1)
 
     def _note_role_before(self, entity: Entity, para: Paragraph, start: int, role_before: bool) -> None:
         """A role right before a name, or in apposition before it, is one of its titles, for "the
@@ -484,7 +490,7 @@ class Reading:
         if role is None:
             return
         words = role.group(1).lower().split()
-        if words[-1] not in lex.person_nouns and words[-1] not in lex.titles:  # "Norwegian drugmaker Halvorsen Pharma" is a body's
+        if words[-1] not in lex.person_roles:  # "Norwegian drugmaker Halvorsen Pharma" is a body's
             return
         if any(w in lex.prepositions or w in lex.verb_lemma or w in lex.clause_openers for w in words):
             return
@@ -508,7 +514,7 @@ class Reading:
         """`The Hezbollah official also addressed …`: a body's name before a role noun describes the
         person named before with that body in their titles; noted where it stands, so "he" finds them."""
         noun = NEXT_WORD.match(self.text, end, para.end)
-        if noun is None or (noun.group(1) not in lexicon().person_nouns and noun.group(1) not in lexicon().titles):
+        if noun is None or noun.group(1) not in lexicon().person_roles:
             return
         entity = self.discourse.person_of_body(self.text[start:end], start)
         if entity is not None:
